@@ -1,0 +1,1 @@
+"""libsmbstrat: strategy frameworks for small and medium businesses."""

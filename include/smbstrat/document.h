@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file document.h
+ * @brief The JSON document that holds a whole analysis, loaded and saved
+ *        strictly (see docs/format.md).
+ *
+ * A document has optional sections. This version reads and writes the
+ * `canvas` section; the names `forces`, `resilience`, `scenarios` and
+ * `responses` are reserved for later models and refused for now with a
+ * message that says so.
+ */
+#ifndef SMBSTRAT_DOCUMENT_H
+#define SMBSTRAT_DOCUMENT_H
+
+#include <stddef.h>
+
+#include "canvas.h"
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The format version this library reads and writes (`"smbstrat": 1`). */
+#define SMB_FORMAT_VERSION 1
+
+/** @brief Opaque document. */
+typedef struct smb_document smb_document;
+
+/** @brief Create an empty document (no sections). @return ::SMB_OK, ::SMB_EINVAL or ::SMB_ENOMEM. */
+SMB_API smb_status smb_document_new(smb_document **out);
+/** @brief Destroy a document and its sections. Accepts NULL. */
+SMB_API void smb_document_free(smb_document *doc);
+
+/**
+ * @brief Load a document from a file.
+ *
+ * On failure *out is left untouched and smb_last_error_info() names the
+ * file, the JSON path, line and column.
+ * @return ::SMB_OK, ::SMB_EINVAL, ::SMB_EIO (cannot read), ::SMB_EPARSE (not
+ *         JSON, invalid UTF-8, duplicate key), ::SMB_ESCHEMA (unknown key,
+ *         wrong type, missing field, unsupported version), ::SMB_ERANGE
+ *         (number out of range), ::SMB_EEXIST (duplicate id), ::SMB_ENOTFOUND
+ *         (link to an unknown id), ::SMB_ELIMIT or ::SMB_ENOMEM.
+ */
+SMB_API smb_status smb_document_load_file(const char *path, smb_document **out);
+/**
+ * @brief Load a document from @p length bytes of @p text (need not be
+ *        NUL-terminated). Errors as smb_document_load_file(), without a file.
+ */
+SMB_API smb_status smb_document_load_string(const char *text, size_t length,
+                                            smb_document **out);
+/**
+ * @brief Save atomically: write a temporary file beside @p path, flush it to
+ *        disk, then rename it over @p path. On failure the previous file is
+ *        intact and no temporary file remains.
+ * @return ::SMB_OK, ::SMB_EINVAL, ::SMB_EIO or ::SMB_ENOMEM.
+ */
+SMB_API smb_status smb_document_save_file(const smb_document *doc, const char *path);
+/**
+ * @brief Serialise to a NUL-terminated JSON text (2-space indent, keys in
+ *        the documented order, trailing newline). Release with smb_free().
+ * @param length receives the length without the NUL; may be NULL.
+ * @return ::SMB_OK, ::SMB_EINVAL or ::SMB_ENOMEM.
+ */
+SMB_API smb_status smb_document_save_string(const smb_document *doc, char **out,
+                                            size_t *length);
+
+/**
+ * @brief The document's canvas, borrowed, or NULL when the section is absent.
+ *        Changes made through it are changes to the document.
+ */
+SMB_API smb_canvas *smb_document_canvas(smb_document *doc);
+/** @brief Read-only view of the canvas, or NULL when absent. */
+SMB_API const smb_canvas *smb_document_canvas_const(const smb_document *doc);
+/**
+ * @brief Replace the canvas section with a copy of @p canvas; NULL removes
+ *        the section. A previously borrowed canvas pointer becomes invalid.
+ * @return ::SMB_OK, ::SMB_EINVAL or ::SMB_ENOMEM (document unchanged).
+ */
+SMB_API smb_status smb_document_set_canvas(smb_document *doc, const smb_canvas *canvas);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SMBSTRAT_DOCUMENT_H */

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file smbstrat.h
+ * @brief Umbrella header: include this one.
+ */
+#ifndef SMBSTRAT_H
+#define SMBSTRAT_H
+
+#include "common.h"
+#include "canvas.h"
+#include "document.h"
+#include "render.h"
+
+#endif /* SMBSTRAT_H */

@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: MIT */
+#include "harness.h"
+int main(void) { return 0; }
