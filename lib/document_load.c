@@ -1,2 +1,785 @@
 /* SPDX-License-Identifier: MIT */
-#include "internal.h"
+/*
+ * Loading a document (docs/format.md): jansson parses, this file checks
+ * the shape of what it built and fills a canvas through the public canvas
+ * API, so that the rules on ids, ranges and links live in canvas.c alone.
+ * Whatever the canvas refuses is reported again with the JSON path, line
+ * and column of the value that caused it.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "document_internal.h"
+#include "json_locate.h"
+
+enum {
+    MAX_STEPS = SMB_MAX_DEPTH + 2, /* deepest path the depth check can name */
+    PATH_CAP = 512,
+    LIST_CAP = 256 /* "one of a, b, c" lists in messages */
+};
+
+static const char *const reserved_sections[] = {"forces", "resilience", "scenarios",
+                                                "responses"};
+
+static const char *const item_keys[] = {"id",       "text",   "notes", "tags", "importance",
+                                        "evidence", "amount", "kind",  "links"};
+
+typedef struct loader {
+    const char *text;
+    size_t len;
+    const char *file;         /* for messages; NULL for strings */
+    smb__json_step steps[MAX_STEPS]; /* path of the value being checked */
+    size_t depth;
+    smb_canvas *canvas;       /* built here, handed to the document at the end */
+} loader;
+
+static void push_key(loader *ld, const char *key)
+{
+    ld->steps[ld->depth++] = (smb__json_step){key, strlen(key), false, 0};
+}
+
+static void push_index(loader *ld, size_t index)
+{
+    ld->steps[ld->depth++] = (smb__json_step){NULL, 0, false, index};
+}
+
+static void pop(loader *ld)
+{
+    ld->depth--;
+}
+
+/* Record a failure at the current path: at the member's name when
+ * at_name (unknown keys), else at its value. */
+static smb_status vfail(loader *ld, smb_status status, bool at_name, const char *fmt, va_list ap)
+{
+    char path[PATH_CAP];
+    smb__json_path_format(ld->steps, ld->depth, path, sizeof path);
+    size_t offset;
+    int line = 0, column = 0;
+    if (smb__json_locate(ld->text, ld->len, ld->steps, ld->depth, at_name, &offset))
+        smb__json_line_column(ld->text, ld->len, offset, &line, &column);
+    return smb__vfail_at(status, ld->file, path, line, column, fmt, ap);
+}
+
+static smb_status fail(loader *ld, smb_status status, const char *fmt, ...) SMB_PRINTF(3, 4);
+static smb_status fail(loader *ld, smb_status status, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfail(ld, status, false, fmt, ap);
+    va_end(ap);
+    return status;
+}
+
+static smb_status fail_at_name(loader *ld, smb_status status, const char *fmt, ...)
+    SMB_PRINTF(3, 4);
+static smb_status fail_at_name(loader *ld, smb_status status, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfail(ld, status, true, fmt, ap);
+    va_end(ap);
+    return status;
+}
+
+/* Report again, at the current path, a failure the canvas API recorded.
+ * An argument the canvas calls invalid is, in a document, a value that
+ * does not follow the format. */
+static smb_status relay(loader *ld, smb_status status)
+{
+    if (status == SMB_ENOMEM)
+        return smb__nomem();
+    if (status == SMB_EINVAL)
+        status = SMB_ESCHEMA;
+    /* The canvas names the field it refused ("text: must not be empty");
+     * the path already does. smb__vfail_at formats into its own buffer
+     * before replacing the record, so the old message may be an argument. */
+    const char *message = smb_last_error();
+    char path[PATH_CAP];
+    smb__json_path_format(ld->steps, ld->depth, path, sizeof path);
+    const char *tail = strrchr(path, '.'); /* "tags[2]" of "$.canvas...tags[2]" */
+    if (tail) {
+        size_t n = strlen(++tail);
+        size_t key_len = strcspn(tail, "[");
+        if (strncmp(message, tail, n) == 0 && strncmp(message + n, ": ", 2) == 0)
+            message += n + 2;
+        else if (strncmp(message, tail, key_len) == 0 && strncmp(message + key_len, ": ", 2) == 0)
+            message += key_len + 2;
+    }
+    return fail(ld, status, "%s", message);
+}
+
+static const char *type_name(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: return "an object";
+    case JSON_ARRAY: return "an array";
+    case JSON_STRING: return "a string";
+    case JSON_INTEGER: return "an integer";
+    case JSON_REAL: return "a number with a fraction or exponent";
+    case JSON_TRUE: return "true";
+    case JSON_FALSE: return "false";
+    case JSON_NULL: return "null";
+    }
+    return "a value";
+}
+
+static bool in_list(const char *key, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(key, list[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Append ", word" (or "word" first) to a fixed message buffer. */
+static void list_add(char *buf, size_t cap, const char *word)
+{
+    size_t used = strlen(buf);
+    snprintf(buf + used, cap - used, "%s%s", used ? ", " : "", word);
+}
+
+static void evidence_list(char *buf, size_t cap)
+{
+    buf[0] = '\0';
+    for (int e = 0; e < SMB_EVIDENCE_COUNT; e++)
+        list_add(buf, cap, smb_evidence_key((smb_evidence)e));
+}
+
+static void kind_list(smb_block block, char *buf, size_t cap)
+{
+    buf[0] = '\0';
+    for (int k = SMB_KIND_NONE + 1; k < SMB_KIND_COUNT; k++)
+        if (smb_amount_kind_allowed(block, (smb_amount_kind)k))
+            list_add(buf, cap, smb_amount_kind_key((smb_amount_kind)k));
+}
+
+static void link_target_list(smb_block from, char *buf, size_t cap)
+{
+    buf[0] = '\0';
+    for (int b = 0; b < SMB_BLOCK_COUNT; b++)
+        if (smb_link_allowed(from, (smb_block)b))
+            list_add(buf, cap, smb_block_key((smb_block)b));
+}
+
+/* ---- parsing ----------------------------------------------------------- */
+
+static bool is_word_char(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           c == '-' || c == '+' || c == '.';
+}
+
+static smb_status parse_failure(loader *ld, const json_error_t *err)
+{
+    enum json_error_code code = json_error_code(err);
+    /* jansson's position is just past the last character it consumed,
+     * which is the offending one; for bad UTF-8 it is the first byte of
+     * the sequence it could not decode. */
+    size_t offset = err->position;
+    if (code != json_error_invalid_utf8 && offset > 0)
+        offset--;
+    /* Point at the start of a number or bare word rather than its end. */
+    while (offset > 0 && offset < ld->len && is_word_char(ld->text[offset]) &&
+           is_word_char(ld->text[offset - 1]))
+        offset--;
+    smb__json_step steps[MAX_STEPS];
+    size_t n = smb__json_path_at(ld->text, ld->len, offset, steps, MAX_STEPS);
+    /* A repeated key is named by its path; point at its opening quote. */
+    if (code == json_error_duplicate_key && n > 0 && steps[n - 1].key)
+        offset = (size_t)(steps[n - 1].key - ld->text) - 1;
+    char path[PATH_CAP];
+    smb__json_path_format(steps, n, path, sizeof path);
+    int line, column;
+    smb__json_line_column(ld->text, ld->len, offset, &line, &column);
+
+    if (ld->len >= 3 && memcmp(ld->text, "\xEF\xBB\xBF", 3) == 0)
+        return smb__fail_at(SMB_EPARSE, ld->file, "$", 1, 1,
+                            "malformed JSON: starts with a byte-order mark; save it as UTF-8 "
+                            "without one");
+    switch (code) {
+    case json_error_numeric_overflow:
+        return smb__fail_at(SMB_ERANGE, ld->file, path, line, column,
+                            "number too large (%s)", err->text);
+    case json_error_stack_overflow:
+        return smb__fail_at(SMB_ELIMIT, ld->file, path, line, column,
+                            "nested deeper than %d levels", SMB_MAX_DEPTH);
+    case json_error_null_character:
+        return smb__fail_at(SMB_EPARSE, ld->file, path, line, column,
+                            "malformed JSON: strings may not hold the NUL character \\u0000");
+    case json_error_invalid_utf8:
+        return smb__fail_at(SMB_EPARSE, ld->file, path, line, column,
+                            "not valid UTF-8 (%s)", err->text);
+    default:
+        return smb__fail_at(SMB_EPARSE, ld->file, path, line, column, "malformed JSON: %s",
+                            err->text);
+    }
+}
+
+static smb_status parse(loader *ld, json_t **root)
+{
+    json_error_t err;
+    memset(&err, 0, sizeof err);
+    *root = json_loadb(ld->text, ld->len, JSON_REJECT_DUPLICATES, &err);
+    if (*root)
+        return SMB_OK;
+    /* jansson leaves the message empty for most allocation failures... */
+    if (err.text[0] == '\0' || json_error_code(&err) == json_error_out_of_memory)
+        return smb__nomem();
+    /* ...but reports a failed string allocation as an invalid token. A
+     * real error is found again, at the same place; a shortage of memory
+     * shows up differently, or not at all, the second time. */
+    json_error_t again;
+    memset(&again, 0, sizeof again);
+    *root = json_loadb(ld->text, ld->len, JSON_REJECT_DUPLICATES, &again);
+    if (*root)
+        return SMB_OK;
+    if (again.position != err.position || strcmp(again.text, err.text) != 0)
+        return smb__nomem();
+    return parse_failure(ld, &err);
+}
+
+/* jansson nests up to 2048 levels; the format allows SMB_MAX_DEPTH, the
+ * top-level object being level 1. */
+static smb_status check_depth(loader *ld, json_t *v, size_t level)
+{
+    if (!json_is_object(v) && !json_is_array(v))
+        return SMB_OK;
+    if (level > SMB_MAX_DEPTH)
+        return fail(ld, SMB_ELIMIT, "nested deeper than %d levels", SMB_MAX_DEPTH);
+    smb_status st = SMB_OK;
+    if (json_is_object(v)) {
+        const char *key;
+        json_t *child;
+        json_object_foreach(v, key, child) {
+            push_key(ld, key);
+            st = check_depth(ld, child, level + 1);
+            pop(ld);
+            if (st != SMB_OK)
+                return st;
+        }
+    } else {
+        size_t i;
+        json_t *child;
+        json_array_foreach(v, i, child) {
+            push_index(ld, i);
+            st = check_depth(ld, child, level + 1);
+            pop(ld);
+            if (st != SMB_OK)
+                return st;
+        }
+    }
+    return SMB_OK;
+}
+
+/* ---- items -------------------------------------------------------------- */
+
+static smb_status expect_string(loader *ld, const json_t *v)
+{
+    if (!json_is_string(v))
+        return fail(ld, SMB_ESCHEMA, "must be a string, not %s", type_name(v));
+    return SMB_OK;
+}
+
+static smb_status expect_string_array(loader *ld, const json_t *v)
+{
+    if (!json_is_array(v))
+        return fail(ld, SMB_ESCHEMA, "must be an array of strings, not %s", type_name(v));
+    size_t i;
+    json_t *elem;
+    json_array_foreach(v, i, elem) {
+        if (!json_is_string(elem)) {
+            push_index(ld, i);
+            smb_status st = fail(ld, SMB_ESCHEMA, "must be a string, not %s", type_name(elem));
+            pop(ld);
+            return st;
+        }
+    }
+    return SMB_OK;
+}
+
+static smb_status load_tags(loader *ld, const char *id, const json_t *v)
+{
+    smb_status st = expect_string_array(ld, v);
+    if (st != SMB_OK)
+        return st;
+    size_t n = json_array_size(v);
+    const char **tags = smb__calloc(n ? n : 1, sizeof *tags);
+    if (!tags)
+        return smb__nomem();
+    for (size_t i = 0; i < n; i++)
+        tags[i] = json_string_value(json_array_get(v, i));
+    st = smb_canvas_set_item_tags(ld->canvas, id, tags, n);
+    if (st != SMB_OK && st != SMB_ENOMEM) {
+        /* The canvas refuses the list as a whole; the first prefix it
+         * refuses ends at the offending tag (empty, repeated, one too
+         * many). The canvas is thrown away after a failure anyway. */
+        size_t bad = n ? n - 1 : 0;
+        for (size_t k = 1; k <= n; k++) {
+            smb_status again = smb_canvas_set_item_tags(ld->canvas, id, tags, k);
+            if (again != SMB_OK) {
+                st = again;
+                bad = k - 1;
+                break;
+            }
+        }
+        if (st != SMB_ENOMEM) {
+            push_index(ld, bad);
+            st = relay(ld, st);
+            pop(ld);
+        }
+    }
+    smb__free(tags);
+    return st == SMB_ENOMEM ? smb__nomem() : st;
+}
+
+static smb_status load_importance(loader *ld, const char *id, const json_t *v)
+{
+    static const char *const expected = "must be an integer from 1 to 5";
+    if (!json_is_integer(v))
+        return fail(ld, SMB_ESCHEMA, "%s, not %s", expected, type_name(v));
+    json_int_t x = json_integer_value(v);
+    if (x < INT_MIN || x > INT_MAX)
+        return fail(ld, SMB_ERANGE, "%s", expected);
+    smb_status st = smb_canvas_set_item_importance(ld->canvas, id, (int)x);
+    if (st == SMB_ERANGE)
+        return fail(ld, SMB_ERANGE, "%s", expected);
+    return st == SMB_OK ? SMB_OK : relay(ld, st);
+}
+
+static smb_status load_evidence(loader *ld, const char *id, const json_t *v)
+{
+    char list[LIST_CAP];
+    evidence_list(list, sizeof list);
+    smb_evidence e;
+    if (!json_is_string(v))
+        return fail(ld, SMB_ESCHEMA, "must be one of %s, not %s", list, type_name(v));
+    if (smb_evidence_from_key(json_string_value(v), &e) != SMB_OK)
+        return fail(ld, SMB_ESCHEMA, "must be one of %s", list);
+    smb_status st = smb_canvas_set_item_evidence(ld->canvas, id, e);
+    return st == SMB_OK ? SMB_OK : relay(ld, st);
+}
+
+static smb_status load_amount(loader *ld, const char *id, smb_block block, const json_t *v)
+{
+    if (!json_is_number(v))
+        return fail(ld, SMB_ESCHEMA, "must be a number, not %s", type_name(v));
+    smb_status st = smb_canvas_set_item_amount(ld->canvas, id, json_number_value(v));
+    if (st == SMB_ERANGE)
+        return fail(ld, SMB_ERANGE, "must be a number from 0 to %g", SMB_MAX_AMOUNT);
+    if (st == SMB_EINVAL && !smb_block_has_amounts(block))
+        return fail(ld, SMB_ESCHEMA,
+                    "only revenue_streams and cost_structure items have an amount");
+    return st == SMB_OK ? SMB_OK : relay(ld, st);
+}
+
+static smb_status load_kind(loader *ld, const char *id, smb_block block, const json_t *v)
+{
+    if (!smb_block_has_amounts(block))
+        return fail(ld, SMB_ESCHEMA, "only revenue_streams and cost_structure items have a kind");
+    char list[LIST_CAP];
+    kind_list(block, list, sizeof list);
+    smb_amount_kind kind;
+    if (!json_is_string(v))
+        return fail(ld, SMB_ESCHEMA, "must be one of %s, not %s", list, type_name(v));
+    if (smb_amount_kind_from_key(json_string_value(v), &kind) != SMB_OK ||
+        kind == SMB_KIND_NONE || !smb_amount_kind_allowed(block, kind))
+        return fail(ld, SMB_ESCHEMA, "must be one of %s (the kinds of %s)", list,
+                    smb_block_key(block));
+    smb_status st = smb_canvas_set_item_kind(ld->canvas, id, kind);
+    return st == SMB_OK ? SMB_OK : relay(ld, st);
+}
+
+/* One field of an item that the canvas already holds. */
+static smb_status load_field(loader *ld, const char *id, smb_block block, const char *key,
+                             const json_t *v)
+{
+    if (strcmp(key, "notes") == 0) {
+        smb_status st = expect_string(ld, v);
+        if (st != SMB_OK)
+            return st;
+        st = smb_canvas_set_item_notes(ld->canvas, id, json_string_value(v));
+        return st == SMB_OK ? SMB_OK : relay(ld, st);
+    }
+    if (strcmp(key, "tags") == 0)
+        return load_tags(ld, id, v);
+    if (strcmp(key, "importance") == 0)
+        return load_importance(ld, id, v);
+    if (strcmp(key, "evidence") == 0)
+        return load_evidence(ld, id, v);
+    if (strcmp(key, "amount") == 0)
+        return load_amount(ld, id, block, v);
+    if (strcmp(key, "kind") == 0)
+        return load_kind(ld, id, block, v);
+    if (strcmp(key, "links") == 0)
+        return expect_string_array(ld, v); /* followed in the second pass */
+    return SMB_OK; /* id and text: already used to add the item */
+}
+
+/* Check an item's id and text and add it to the canvas. */
+static smb_status add_item(loader *ld, smb_block block, const json_t *item, const char **id_out)
+{
+    const json_t *id = json_object_get(item, "id");
+    const json_t *text = json_object_get(item, "text");
+    if (!id)
+        return fail(ld, SMB_ESCHEMA, "missing required key 'id'");
+    if (!text)
+        return fail(ld, SMB_ESCHEMA, "missing required key 'text'");
+
+    push_key(ld, "id");
+    smb_status st = expect_string(ld, id);
+    if (st == SMB_OK && (st = smb__check_id(json_string_value(id))) != SMB_OK)
+        st = relay(ld, st);
+    pop(ld);
+    if (st != SMB_OK)
+        return st;
+
+    push_key(ld, "text");
+    st = expect_string(ld, text);
+    pop(ld);
+    if (st != SMB_OK)
+        return st;
+
+    const char *ids = json_string_value(id);
+    st = smb_canvas_add_item(ld->canvas, block, ids, json_string_value(text));
+    if (st == SMB_EEXIST) {
+        const smb_item *first = smb_canvas_find(ld->canvas, ids);
+        push_key(ld, "id");
+        if (first)
+            st = fail(ld, SMB_EEXIST, "duplicate id '%s' (first used at $.canvas.%s[%zu])", ids,
+                      smb_block_key(smb_item_block(first)), smb_item_index(first));
+        else
+            st = relay(ld, st);
+        pop(ld);
+    } else if (st != SMB_OK) {
+        push_key(ld, "text");
+        st = relay(ld, st);
+        pop(ld);
+    }
+    *id_out = ids;
+    return st;
+}
+
+static smb_status load_item(loader *ld, smb_block block, const json_t *item)
+{
+    if (!json_is_object(item))
+        return fail(ld, SMB_ESCHEMA, "an item must be an object, not %s", type_name(item));
+
+    const char *key;
+    json_t *v;
+    json_object_foreach((json_t *)item, key, v) {
+        if (!in_list(key, item_keys, sizeof item_keys / sizeof item_keys[0])) {
+            push_key(ld, key);
+            smb_status st = fail_at_name(
+                ld, SMB_ESCHEMA,
+                "unknown key; an item has id, text, notes, tags, importance, evidence, amount, "
+                "kind and links");
+            pop(ld);
+            return st;
+        }
+    }
+
+    const char *id = NULL;
+    smb_status st = add_item(ld, block, item, &id);
+    if (st != SMB_OK)
+        return st;
+
+    /* In document order, so that the first problem reported is the first
+     * one a reader meets. */
+    json_object_foreach((json_t *)item, key, v) {
+        push_key(ld, key);
+        st = load_field(ld, id, block, key, v);
+        pop(ld);
+        if (st != SMB_OK)
+            return st;
+    }
+    return SMB_OK;
+}
+
+/* ---- links (second pass: targets may come later in the document) ------- */
+
+static smb_status link_failure(loader *ld, smb_status st, const char *from, smb_block block,
+                               const char *to)
+{
+    if (st == SMB_ENOMEM)
+        return smb__nomem();
+    const smb_item *target = smb_canvas_find(ld->canvas, to);
+    if (!target)
+        return fail(ld, SMB_ENOTFOUND, "no item has the id '%s'", to);
+    if (strcmp(from, to) == 0)
+        return fail(ld, SMB_ESCHEMA, "an item cannot link to itself");
+    smb_block tb = smb_item_block(target);
+    if (!smb_link_allowed(block, tb)) {
+        char list[LIST_CAP];
+        link_target_list(block, list, sizeof list);
+        if (list[0])
+            return fail(ld, SMB_ESCHEMA, "a %s item cannot link to a %s item (only to %s)",
+                        smb_block_key(block), smb_block_key(tb), list);
+        return fail(ld, SMB_ESCHEMA, "%s items have no links", smb_block_key(block));
+    }
+    if (st == SMB_EEXIST)
+        return fail(ld, SMB_EEXIST, "links to '%s' more than once", to);
+    return relay(ld, st);
+}
+
+static smb_status link_items(loader *ld, smb_block block, const json_t *items)
+{
+    size_t i;
+    json_t *item;
+    json_array_foreach(items, i, item) {
+        const json_t *links = json_object_get(item, "links");
+        if (!links)
+            continue;
+        const char *from = json_string_value(json_object_get(item, "id"));
+        size_t j;
+        json_t *target;
+        json_array_foreach(links, j, target) {
+            const char *to = json_string_value(target);
+            smb_status st = smb_canvas_link(ld->canvas, from, to);
+            if (st != SMB_OK) {
+                push_index(ld, i);
+                push_key(ld, "links");
+                push_index(ld, j);
+                st = link_failure(ld, st, from, block, to);
+                ld->depth -= 3;
+                return st;
+            }
+        }
+    }
+    return SMB_OK;
+}
+
+/* ---- canvas and document ------------------------------------------------ */
+
+static smb_status load_canvas_field(loader *ld, const char *key, const json_t *v)
+{
+    smb_block block;
+    if (strcmp(key, "name") == 0 || strcmp(key, "description") == 0) {
+        smb_status st = expect_string(ld, v);
+        if (st != SMB_OK)
+            return st;
+        st = key[0] == 'n' ? smb_canvas_set_name(ld->canvas, json_string_value(v))
+                           : smb_canvas_set_description(ld->canvas, json_string_value(v));
+        return st == SMB_OK ? SMB_OK : relay(ld, st);
+    }
+    if (smb_block_from_key(key, &block) != SMB_OK)
+        return fail_at_name(ld, SMB_ESCHEMA,
+                            "unknown key; a canvas has name, description and the nine blocks "
+                            "(key_partnerships ... revenue_streams)");
+    if (!json_is_array(v))
+        return fail(ld, SMB_ESCHEMA, "must be an array of items, not %s", type_name(v));
+    size_t i;
+    json_t *item;
+    json_array_foreach(v, i, item) {
+        push_index(ld, i);
+        smb_status st = load_item(ld, block, item);
+        pop(ld);
+        if (st != SMB_OK)
+            return st;
+    }
+    return SMB_OK;
+}
+
+static smb_status load_canvas(loader *ld, const json_t *cv)
+{
+    if (!json_is_object(cv))
+        return fail(ld, SMB_ESCHEMA, "must be an object, not %s", type_name(cv));
+    smb_status st = smb_canvas_new(&ld->canvas);
+    if (st != SMB_OK)
+        return st;
+
+    const char *key;
+    json_t *v;
+    json_object_foreach((json_t *)cv, key, v) {
+        push_key(ld, key);
+        st = load_canvas_field(ld, key, v);
+        pop(ld);
+        if (st != SMB_OK)
+            return st;
+    }
+    json_object_foreach((json_t *)cv, key, v) {
+        smb_block block;
+        if (smb_block_from_key(key, &block) != SMB_OK)
+            continue;
+        push_key(ld, key);
+        st = link_items(ld, block, v);
+        pop(ld);
+        if (st != SMB_OK)
+            return st;
+    }
+    return SMB_OK;
+}
+
+static smb_status check_version(loader *ld, const json_t *root)
+{
+    const json_t *v = json_object_get(root, "smbstrat");
+    if (!v)
+        return fail(ld, SMB_ESCHEMA, "missing required key 'smbstrat' (the format version, %d)",
+                    SMB_FORMAT_VERSION);
+    push_key(ld, "smbstrat");
+    smb_status st = SMB_OK;
+    if (!json_is_integer(v))
+        st = fail(ld, SMB_ESCHEMA, "must be the format version %d, not %s", SMB_FORMAT_VERSION,
+                  type_name(v));
+    else if (json_integer_value(v) != SMB_FORMAT_VERSION)
+        st = fail(ld, SMB_ESCHEMA,
+                  "unsupported format version %" JSON_INTEGER_FORMAT
+                  "; this library reads version %d",
+                  json_integer_value(v), SMB_FORMAT_VERSION);
+    pop(ld);
+    return st;
+}
+
+static smb_status load_root(loader *ld, const json_t *root)
+{
+    if (!json_is_object(root))
+        return fail(ld, SMB_ESCHEMA, "a document must be an object, not %s", type_name(root));
+    /* The version first: a later version may well have keys this one
+     * does not know, and saying so would hide the real problem. */
+    smb_status st = check_version(ld, root);
+    if (st != SMB_OK)
+        return st;
+
+    const char *key;
+    json_t *v;
+    json_object_foreach((json_t *)root, key, v) {
+        if (strcmp(key, "smbstrat") == 0 || strcmp(key, "canvas") == 0)
+            continue;
+        push_key(ld, key);
+        if (in_list(key, reserved_sections, sizeof reserved_sections / sizeof reserved_sections[0]))
+            st = fail_at_name(ld, SMB_ESCHEMA,
+                              "section '%s' is reserved for a later version of libsmbstrat", key);
+        else
+            st = fail_at_name(ld, SMB_ESCHEMA,
+                              "unknown key; a document has only 'smbstrat' and 'canvas'");
+        pop(ld);
+        return st;
+    }
+
+    const json_t *cv = json_object_get(root, "canvas");
+    if (!cv)
+        return SMB_OK;
+    push_key(ld, "canvas");
+    st = load_canvas(ld, cv);
+    pop(ld);
+    return st;
+}
+
+static smb_status load_text(const char *text, size_t len, const char *file, smb_document **out)
+{
+    if (len > SMB_MAX_DOCUMENT_SIZE)
+        return smb__fail_at(SMB_ELIMIT, file, NULL, 0, 0,
+                            "document of %zu bytes; the limit is %u bytes", len,
+                            SMB_MAX_DOCUMENT_SIZE);
+    loader ld = {.text = text, .len = len, .file = file};
+    json_t *root;
+    smb_status st = parse(&ld, &root);
+    if (st != SMB_OK)
+        return st;
+    st = check_depth(&ld, root, 1);
+    if (st == SMB_OK)
+        st = load_root(&ld, root);
+    smb_document *doc = NULL;
+    if (st == SMB_OK)
+        st = smb_document_new(&doc);
+    if (st == SMB_OK) {
+        doc->canvas = ld.canvas;
+        ld.canvas = NULL;
+        *out = doc;
+    }
+    smb_canvas_free(ld.canvas);
+    json_decref(root);
+    return st;
+}
+
+smb_status smb_document_load_string(const char *text, size_t length, smb_document **out)
+{
+    if (!text || !out)
+        return smb__fail(SMB_EINVAL, "smb_document_load_string: %s must not be NULL",
+                         !text ? "text" : "out");
+    return load_text(text, length, NULL, out);
+}
+
+/* Read a whole file into memory, refusing files over the size limit. */
+static smb_status read_file(const char *path, char **data, size_t *length)
+{
+    char why[128];
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return smb__fail_at(SMB_EIO, path, NULL, 0, 0, "cannot open: %s",
+                            smb__os_error(errno, why, sizeof why));
+    struct stat sb;
+    if (fstat(fd, &sb) != 0 || S_ISDIR(sb.st_mode)) {
+        int e = S_ISDIR(sb.st_mode) ? EISDIR : errno;
+        close(fd);
+        return smb__fail_at(SMB_EIO, path, NULL, 0, 0, "cannot read: %s",
+                            smb__os_error(e, why, sizeof why));
+    }
+    const size_t limit = SMB_MAX_DOCUMENT_SIZE;
+    if (S_ISREG(sb.st_mode) && (unsigned long long)sb.st_size > limit) {
+        close(fd);
+        return smb__fail_at(SMB_ELIMIT, path, NULL, 0, 0,
+                            "document of %lld bytes; the limit is %zu bytes",
+                            (long long)sb.st_size, limit);
+    }
+    /* Regular files are read in one go; pipes and the like grow the
+     * buffer as they come. One byte more than the limit is read, to tell
+     * a file at the limit from a longer one. */
+    size_t hint = S_ISREG(sb.st_mode) ? (size_t)sb.st_size + 1 : 65536;
+    char *buf = NULL;
+    size_t cap = 0, n = 0;
+    smb_status st = SMB_OK;
+    for (;;) {
+        if (n == cap && (st = smb__reserve((void **)&buf, &cap, n < hint ? hint : n + 1, 1)) !=
+                            SMB_OK)
+            break;
+        size_t want = cap - n;
+        if (want > limit + 1 - n)
+            want = limit + 1 - n;
+        ssize_t got = read(fd, buf + n, want);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            st = smb__fail_at(SMB_EIO, path, NULL, 0, 0, "cannot read: %s",
+                              smb__os_error(errno, why, sizeof why));
+            break;
+        }
+        if (got == 0)
+            break;
+        n += (size_t)got;
+        if (n > limit) {
+            st = smb__fail_at(SMB_ELIMIT, path, NULL, 0, 0,
+                              "document larger than the limit of %zu bytes", limit);
+            break;
+        }
+    }
+    close(fd);
+    if (st != SMB_OK) {
+        smb__free(buf);
+        return st;
+    }
+    *data = buf;
+    *length = n;
+    return SMB_OK;
+}
+
+smb_status smb_document_load_file(const char *path, smb_document **out)
+{
+    if (!path || !out)
+        return smb__fail(SMB_EINVAL, "smb_document_load_file: %s must not be NULL",
+                         !path ? "path" : "out");
+    char *text = NULL;
+    size_t length = 0;
+    smb_status st = read_file(path, &text, &length);
+    if (st != SMB_OK)
+        return st;
+    st = load_text(text ? text : "", length, path, out);
+    smb__free(text);
+    return st;
+}

@@ -1,2 +1,339 @@
 /* SPDX-License-Identifier: MIT */
-#include "internal.h"
+/*
+ * Saving a document in the one layout of docs/format.md ("Saved layout"):
+ * fixed key order, 2-space indent, arrays one element per line, a final
+ * newline. The layout is the one Python's json.dumps(indent=2,
+ * ensure_ascii=False) gives for the same data, so that the text is
+ * canonical: a saved document saved again is byte-identical.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "document_internal.h"
+
+static void indent(smb_buf *b, int level)
+{
+    static const char spaces[] = "                ";
+    size_t n = (size_t)level * 2;
+    while (n > 0) {
+        size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
+        smb__buf_append(b, spaces, k);
+        n -= k;
+    }
+}
+
+/* A JSON string: only '"', '\\' and control characters are escaped; the
+ * rest of the (valid, canvas-checked) UTF-8 is written as it is. */
+static void put_string(smb_buf *b, const char *s)
+{
+    smb__buf_append(b, "\"", 1);
+    const char *run = s;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        char esc[8];
+        const char *e = NULL;
+        switch (c) {
+        case '"': e = "\\\""; break;
+        case '\\': e = "\\\\"; break;
+        case '\b': e = "\\b"; break;
+        case '\f': e = "\\f"; break;
+        case '\n': e = "\\n"; break;
+        case '\r': e = "\\r"; break;
+        case '\t': e = "\\t"; break;
+        default:
+            if (c < 0x20) {
+                snprintf(esc, sizeof esc, "\\u%04x", c);
+                e = esc;
+            }
+            break;
+        }
+        if (e) {
+            smb__buf_append(b, run, (size_t)(s - run));
+            smb__buf_puts(b, e);
+            run = s + 1;
+        }
+    }
+    smb__buf_append(b, run, (size_t)(s - run));
+    smb__buf_append(b, "\"", 1);
+}
+
+/* Whole amounts as integers; others with the fewest significant digits
+ * (15 to 17) that read back to the same double. printf follows the
+ * locale's decimal separator, JSON does not: whatever stands between the
+ * digits is written as '.'. */
+static void put_amount(smb_buf *b, double v)
+{
+    const double exact_limit = 9007199254740992.0; /* 2^53 */
+    if (v > -exact_limit && v < exact_limit && v == (double)(long long)v) {
+        smb__buf_printf(b, "%lld", (long long)v);
+        return;
+    }
+    char s[48];
+    for (int precision = 15; precision <= 17; precision++) {
+        snprintf(s, sizeof s, "%.*g", precision, v);
+        if (strtod(s, NULL) == v)
+            break;
+    }
+    char json[48];
+    size_t n = 0;
+    for (const char *p = s; *p && n + 1 < sizeof json;) {
+        bool plain = (*p >= '0' && *p <= '9') || *p == '-' || *p == '+' || *p == 'e' || *p == 'E';
+        if (plain) {
+            json[n++] = *p++;
+            continue;
+        }
+        json[n++] = '.';
+        while (*p && !((*p >= '0' && *p <= '9') || *p == 'e' || *p == 'E'))
+            p++;
+    }
+    smb__buf_append(b, json, n);
+}
+
+/* Start a member of an object: the separator, indent and "key": . */
+static void member(smb_buf *b, int level, bool *first, const char *key)
+{
+    smb__buf_puts(b, *first ? "\n" : ",\n");
+    *first = false;
+    indent(b, level);
+    put_string(b, key);
+    smb__buf_puts(b, ": ");
+}
+
+static void string_array(smb_buf *b, int level, const smb_item *item, size_t count,
+                         const char *(*get)(const smb_item *, size_t))
+{
+    smb__buf_puts(b, "[");
+    for (size_t i = 0; i < count; i++) {
+        smb__buf_puts(b, i ? ",\n" : "\n");
+        indent(b, level + 1);
+        put_string(b, get(item, i));
+    }
+    smb__buf_puts(b, "\n");
+    indent(b, level);
+    smb__buf_puts(b, "]");
+}
+
+static void put_item(smb_buf *b, int level, const smb_item *item)
+{
+    bool first = true;
+    smb__buf_puts(b, "{");
+    member(b, level + 1, &first, "id");
+    put_string(b, smb_item_id(item));
+    member(b, level + 1, &first, "text");
+    put_string(b, smb_item_text(item));
+    const char *notes = smb_item_notes(item);
+    if (notes && notes[0]) {
+        member(b, level + 1, &first, "notes");
+        put_string(b, notes);
+    }
+    if (smb_item_tag_count(item) > 0) {
+        member(b, level + 1, &first, "tags");
+        string_array(b, level + 1, item, smb_item_tag_count(item), smb_item_tag);
+    }
+    member(b, level + 1, &first, "importance");
+    smb__buf_printf(b, "%d", smb_item_importance(item));
+    member(b, level + 1, &first, "evidence");
+    put_string(b, smb_evidence_key(smb_item_evidence(item)));
+    if (smb_item_has_amount(item)) {
+        member(b, level + 1, &first, "amount");
+        put_amount(b, smb_item_amount(item));
+    }
+    if (smb_item_kind(item) != SMB_KIND_NONE) {
+        member(b, level + 1, &first, "kind");
+        put_string(b, smb_amount_kind_key(smb_item_kind(item)));
+    }
+    if (smb_item_link_count(item) > 0) {
+        member(b, level + 1, &first, "links");
+        string_array(b, level + 1, item, smb_item_link_count(item), smb_item_link);
+    }
+    smb__buf_puts(b, "\n");
+    indent(b, level);
+    smb__buf_puts(b, "}");
+}
+
+static void put_canvas(smb_buf *b, int level, const smb_canvas *canvas)
+{
+    bool first = true;
+    smb__buf_puts(b, "{");
+    const char *name = smb_canvas_name(canvas);
+    if (name && name[0]) {
+        member(b, level + 1, &first, "name");
+        put_string(b, name);
+    }
+    const char *description = smb_canvas_description(canvas);
+    if (description && description[0]) {
+        member(b, level + 1, &first, "description");
+        put_string(b, description);
+    }
+    for (int k = 0; k < SMB_BLOCK_COUNT; k++) {
+        smb_block block = (smb_block)k;
+        size_t count = smb_canvas_item_count(canvas, block);
+        member(b, level + 1, &first, smb_block_key(block));
+        if (count == 0) {
+            smb__buf_puts(b, "[]");
+            continue;
+        }
+        smb__buf_puts(b, "[");
+        for (size_t i = 0; i < count; i++) {
+            smb__buf_puts(b, i ? ",\n" : "\n");
+            indent(b, level + 2);
+            put_item(b, level + 2, smb_canvas_item_at(canvas, block, i));
+        }
+        smb__buf_puts(b, "\n");
+        indent(b, level + 1);
+        smb__buf_puts(b, "]");
+    }
+    smb__buf_puts(b, "\n");
+    indent(b, level);
+    smb__buf_puts(b, "}");
+}
+
+smb_status smb_document_save_string(const smb_document *doc, char **out, size_t *length)
+{
+    if (!doc || !out)
+        return smb__fail(SMB_EINVAL, "smb_document_save_string: %s must not be NULL",
+                         !doc ? "doc" : "out");
+    smb_buf b;
+    smb__buf_init(&b);
+    bool first = true;
+    smb__buf_puts(&b, "{");
+    member(&b, 1, &first, "smbstrat");
+    smb__buf_printf(&b, "%d", SMB_FORMAT_VERSION);
+    if (doc->canvas) {
+        member(&b, 1, &first, "canvas");
+        put_canvas(&b, 1, doc->canvas);
+    }
+    smb__buf_puts(&b, "\n}\n");
+    return smb__buf_finish(&b, out, length);
+}
+
+/* ---- atomic file replacement -------------------------------------------- */
+
+static smb_status io_failure(const char *path, const char *what, int errnum)
+{
+    char why[128];
+    return smb__fail_at(SMB_EIO, path, NULL, 0, 0, "%s: %s", what,
+                        smb__os_error(errnum, why, sizeof why));
+}
+
+static int write_all(int fd, const char *data, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return -1;
+        if (n == 0) {
+            errno = EIO;
+            return -1;
+        }
+        data += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+/* Flush the directory entry of the rename too; a failure here cannot undo
+ * the save, so it is not reported. */
+static void sync_directory(char *tmp, size_t dir_len)
+{
+    char keep = tmp[dir_len];
+    tmp[dir_len] = '\0';
+    int fd = open(dir_len ? tmp : ".", O_RDONLY | O_CLOEXEC);
+    tmp[dir_len] = keep;
+    if (fd >= 0) {
+        (void)fsync(fd);
+        close(fd);
+    }
+}
+
+/* Write data to a fresh file beside path and rename it over path. */
+static smb_status replace_file(const char *path, const char *data, size_t len)
+{
+    const char *slash = strrchr(path, '/');
+    size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
+    const char *base = path + dir_len;
+    if (!*base)
+        return io_failure(path, "cannot save", EISDIR);
+
+    struct stat sb;
+    mode_t mode = 0644;
+    if (stat(path, &sb) == 0) {
+        if (S_ISDIR(sb.st_mode))
+            return io_failure(path, "cannot save", EISDIR);
+        mode = sb.st_mode & 07777;
+    }
+
+    /* ".NAME.XXXXXX" beside the target; long names are cut so that the
+     * temporary name stays within NAME_MAX. */
+    size_t base_len = strlen(base);
+    if (base_len > 200)
+        base_len = 200;
+    static const char suffix[] = ".XXXXXX";
+    char *tmp = smb__malloc(dir_len + 1 + base_len + sizeof suffix);
+    if (!tmp)
+        return smb__nomem();
+    memcpy(tmp, path, dir_len);
+    tmp[dir_len] = '.';
+    memcpy(tmp + dir_len + 1, base, base_len);
+    memcpy(tmp + dir_len + 1 + base_len, suffix, sizeof suffix);
+
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        smb_status st = io_failure(path, "cannot create a temporary file beside it", errno);
+        smb__free(tmp);
+        return st;
+    }
+    const char *step = "cannot set the mode of the temporary file";
+    int failed = fcntl(fd, F_SETFD, FD_CLOEXEC) != 0 || fchmod(fd, mode) != 0;
+    if (!failed) {
+        step = "cannot write";
+        failed = write_all(fd, data, len) != 0;
+    }
+    if (!failed) {
+        step = "cannot flush to disk";
+        failed = fsync(fd) != 0;
+    }
+    int saved = errno;
+    if (close(fd) != 0 && !failed) {
+        step = "cannot write";
+        failed = 1;
+        saved = errno;
+    }
+    if (!failed) {
+        step = "cannot replace the file";
+        failed = rename(tmp, path) != 0;
+        saved = errno;
+    }
+    smb_status st = SMB_OK;
+    if (failed) {
+        unlink(tmp);
+        st = io_failure(path, step, saved);
+    } else {
+        sync_directory(tmp, dir_len);
+    }
+    smb__free(tmp);
+    return st;
+}
+
+smb_status smb_document_save_file(const smb_document *doc, const char *path)
+{
+    if (!doc || !path || !*path)
+        return smb__fail(SMB_EINVAL, "smb_document_save_file: %s",
+                         !doc ? "doc must not be NULL"
+                              : !path ? "path must not be NULL" : "path must not be empty");
+    char *text;
+    size_t len;
+    smb_status st = smb_document_save_string(doc, &text, &len);
+    if (st != SMB_OK)
+        return st;
+    st = replace_file(path, text, len);
+    smb__free(text);
+    return st;
+}

@@ -1,2 +1,61 @@
 /* SPDX-License-Identifier: MIT */
-#include "internal.h"
+/* Format names and the entry point that hands a canvas to one renderer. */
+#include <string.h>
+
+#include "render_internal.h"
+
+static const char *const format_keys[] = {
+    [SMB_FORMAT_MARKDOWN] = "markdown",
+    [SMB_FORMAT_SVG] = "svg",
+    [SMB_FORMAT_HTML] = "html",
+};
+enum { FORMAT_COUNT = sizeof format_keys / sizeof format_keys[0] };
+
+const char *smb_format_key(smb_format format)
+{
+    if ((unsigned)format >= FORMAT_COUNT)
+        return NULL;
+    return format_keys[format];
+}
+
+smb_status smb_format_from_key(const char *key, smb_format *out)
+{
+    if (!key || !out)
+        return smb__fail(SMB_EINVAL, "smb_format_from_key: %s must not be NULL",
+                         !key ? "key" : "out");
+    for (unsigned i = 0; i < FORMAT_COUNT; i++) {
+        if (strcmp(key, format_keys[i]) == 0) {
+            *out = (smb_format)i;
+            return SMB_OK;
+        }
+    }
+    /* The key is the caller's input: quote a bounded, printable prefix. */
+    char shown[33];
+    size_t n = 0;
+    for (; key[n] && n < sizeof shown - 1; n++)
+        shown[n] = (key[n] >= 0x20 && key[n] < 0x7F) ? key[n] : '?';
+    shown[n] = '\0';
+    return smb__fail(SMB_ENOTFOUND, "format '%s%s': unknown; use markdown, svg or html", shown,
+                     key[n] ? "..." : "");
+}
+
+smb_status smb_canvas_render(const smb_canvas *canvas, smb_format format, char **out,
+                             size_t *length)
+{
+    if (!canvas || !out)
+        return smb__fail(SMB_EINVAL, "smb_canvas_render: %s must not be NULL",
+                         !canvas ? "canvas" : "out");
+    if ((unsigned)format >= FORMAT_COUNT)
+        return smb__fail(SMB_EINVAL,
+                         "smb_canvas_render: format %d is not one of markdown, svg, html",
+                         (int)format);
+    smb_buf b;
+    smb__buf_init(&b);
+    switch (format) {
+    case SMB_FORMAT_MARKDOWN: smb__render_markdown(canvas, &b); break;
+    case SMB_FORMAT_SVG: smb__render_svg(canvas, &b, true); break;
+    case SMB_FORMAT_HTML: smb__render_html(canvas, &b); break;
+    }
+    /* On failure *out and *length are left as they were. */
+    return smb__buf_finish(&b, out, length);
+}

@@ -8,6 +8,7 @@
 
 #include "common.h"
 #include "canvas.h"
+#include "forces.h"
 #include "document.h"
 #include "render.h"
 

@@ -1,0 +1,77 @@
+# SPDX-License-Identifier: MIT
+"""Shared fixtures for the Python binding tests.
+
+The package is imported from the build directory (meson sets PYTHONPATH);
+documents come from examples/ and tests/data/ (SMB_EXAMPLES, SMB_TEST_DATA),
+and small ones are written inline so each test shows the data it checks."""
+
+import os
+import pathlib
+
+import pytest
+
+SOURCE_ROOT = pathlib.Path(__file__).resolve().parents[2]
+EXAMPLES = pathlib.Path(os.environ.get("SMB_EXAMPLES", SOURCE_ROOT / "examples"))
+TEST_DATA = pathlib.Path(os.environ.get("SMB_TEST_DATA", SOURCE_ROOT / "tests" / "data"))
+
+# A small canvas whose totals are worked out by hand in the tests.
+# Importance / evidence per item:
+#   vp-fresh 5 validated, seg-families 4 assumption, ch-shop 3 assumption,
+#   cost-flour 2 assumption, cost-rent 3 validated, rev-bread 3 testing.
+SMALL = """\
+{
+  "smbstrat": 1,
+  "canvas": {
+    "name": "Test Bakery",
+    "value_propositions": [
+      {"id": "vp-fresh", "text": "Fresh bread", "importance": 5,
+       "evidence": "validated", "links": ["seg-families"]}
+    ],
+    "channels": [
+      {"id": "ch-shop", "text": "Shop", "tags": ["core", "local"],
+       "links": ["seg-families"]}
+    ],
+    "customer_segments": [
+      {"id": "seg-families", "text": "Families", "notes": "Two streets around the shop",
+       "importance": 4}
+    ],
+    "cost_structure": [
+      {"id": "cost-flour", "text": "Flour", "importance": 2, "amount": 12000,
+       "kind": "variable"},
+      {"id": "cost-rent", "text": "Rent", "evidence": "validated", "amount": 18000,
+       "kind": "fixed"}
+    ],
+    "revenue_streams": [
+      {"id": "rev-bread", "text": "Bread sales", "evidence": "testing", "amount": 50000,
+       "kind": "asset_sale", "links": ["seg-families"]}
+    ]
+  }
+}
+"""
+
+
+@pytest.fixture
+def small_text():
+    return SMALL
+
+
+@pytest.fixture
+def small_doc():
+    import smbstrat
+
+    return smbstrat.Document.loads(SMALL)
+
+
+@pytest.fixture
+def small(small_doc):
+    """The small canvas, as a view of its document."""
+    return small_doc.canvas
+
+
+@pytest.fixture
+def bakery_path():
+    """The example bakery document (or the document helper's full fixture)."""
+    for candidate in (EXAMPLES / "bakery.json", TEST_DATA / "full.json"):
+        if candidate.is_file():
+            return candidate
+    pytest.skip("neither examples/bakery.json nor tests/data/full.json exists")

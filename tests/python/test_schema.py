@@ -1,0 +1,151 @@
+# SPDX-License-Identifier: MIT
+"""docs/smbstrat.schema.json against the documents in tests/data and examples/.
+
+Every valid document must pass the schema. Every broken_*.json that breaks a
+rule JSON Schema can express must fail it, at (or above) the JSON path the C
+loader reports; the others are listed with the reason the schema cannot see
+the problem, so that a new broken file has to be classified here.
+"""
+import json
+import os
+import pathlib
+
+import jsonschema
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+DATA = pathlib.Path(os.environ.get("SMB_TEST_DATA", ROOT / "tests" / "data"))
+EXAMPLES = pathlib.Path(os.environ.get("SMB_EXAMPLES", ROOT / "examples"))
+SCHEMA_PATH = ROOT / "docs" / "smbstrat.schema.json"
+
+# broken file -> the JSON path the C loader names (tests/c/test_document.c)
+REJECTED = {
+    "broken_unknown_key.json": "$.canvas.key_resources[0].colour",
+    "broken_wrong_type.json": "$.canvas.channels[0].tags",
+    "broken_importance_range.json": "$.canvas.channels[2].importance",
+    "broken_amount_negative.json": "$.canvas.cost_structure[0].amount",
+    "broken_amount_too_large.json": "$.canvas.revenue_streams[0].amount",
+    # Python reads 1e400 as infinity, which is above the maximum
+    "broken_number_overflow.json": "$.canvas.revenue_streams[0].amount",
+    "broken_amount_in_wrong_block.json": "$.canvas.channels[0].amount",
+    "broken_kind_in_wrong_block.json": "$.canvas.revenue_streams[0].kind",
+    "broken_bad_evidence.json": "$.canvas.channels[0].evidence",
+    "broken_missing_text.json": "$.canvas.channels[0]",
+    "broken_empty_text.json": "$.canvas.channels[0].text",
+    "broken_bad_id.json": "$.canvas.channels[0].id",
+    "broken_duplicate_tag.json": "$.canvas.channels[0].tags[2]",
+    "broken_escaped_key.json": "$.canvas.channels[0].importance",
+    "broken_item_not_object.json": "$.canvas.channels[0]",
+    "broken_reserved_section.json": "$.forces",
+    "broken_version_2.json": "$.smbstrat",
+    "broken_missing_version.json": "$",
+    "broken_not_object.json": "$",
+    "broken_canvas_not_object.json": "$.canvas",
+    "broken_unknown_block.json": "$.canvas.partners",
+    "broken_too_many_tags.json": "$.canvas.channels[0].tags[64]",
+    "broken_duplicate_link.json": "$.canvas.channels[0].links[1]",
+    # refused by the schema because a name must be a string; the loader
+    # stops earlier, at the depth limit, deeper down the same path
+    "broken_too_deep.json": "$.canvas.name" + "[0]" * 30,
+}
+
+# broken file -> why JSON Schema cannot refuse it
+NOT_JSON = {
+    "broken_syntax.json": "not JSON",
+    "broken_utf8.json": "not UTF-8",
+    "broken_empty.json": "not JSON",
+    "broken_bom.json": "a byte-order mark",
+}
+SCHEMA_BLIND = {
+    "broken_duplicate_key.json": "member names are unique once parsed",
+    "broken_nul_escape.json": "\\u0000 is an ordinary character to JSON Schema",
+    "broken_duplicate_id.json": "uniqueness across arrays",
+    "broken_dangling_link.json": "references between values",
+    "broken_bad_link_pair.json": "references between values",
+    "broken_self_link.json": "references between values",
+    "broken_importance_real.json": "JSON Schema counts 3.0 as an integer",
+}
+
+
+@pytest.fixture(scope="module")
+def validator():
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def valid_documents():
+    files = sorted(p for p in DATA.glob("*.json") if not p.name.startswith("broken_"))
+    files += sorted(EXAMPLES.glob("*.json"))
+    return files
+
+
+def test_there_are_documents():
+    names = {p.name for p in valid_documents()}
+    assert {"minimal.json", "full.json", "compact.json", "bakery.json"} <= names
+
+
+@pytest.mark.parametrize("path", valid_documents(), ids=lambda p: p.name)
+def test_valid_document_passes(validator, path):
+    errors = [f"{e.json_path}: {e.message}" for e in validator.iter_errors(load(path))]
+    assert errors == []
+
+
+def test_every_broken_file_is_classified():
+    on_disk = {p.name for p in DATA.glob("broken_*.json")}
+    listed = set(REJECTED) | set(NOT_JSON) | set(SCHEMA_BLIND)
+    assert on_disk == listed
+    assert not set(REJECTED) & (set(NOT_JSON) | set(SCHEMA_BLIND))
+
+
+def covers(schema_path, loader_path):
+    """Whether the schema's error is at the loader's path or an ancestor."""
+    return schema_path == loader_path or loader_path.startswith(
+        (schema_path + ".", schema_path + "[")
+    )
+
+
+@pytest.mark.parametrize("name", sorted(REJECTED))
+def test_broken_document_fails_where_the_loader_does(validator, name):
+    errors = list(validator.iter_errors(load(DATA / name)))
+    assert errors, f"{name} passes the schema"
+    paths = [e.json_path for e in errors]
+    assert any(covers(p, REJECTED[name]) for p in paths), paths
+
+
+@pytest.mark.parametrize("name", sorted(NOT_JSON))
+def test_broken_document_is_not_json(name):
+    with pytest.raises(ValueError):  # JSONDecodeError and UnicodeDecodeError
+        load(DATA / name)
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMA_BLIND))
+def test_schema_cannot_see(validator, name):
+    # If the schema learns to refuse one of these, move it to REJECTED.
+    assert list(validator.iter_errors(load(DATA / name))) == []
+
+
+def test_schema_refuses_links_from_segments(validator):
+    doc = {
+        "smbstrat": 1,
+        "canvas": {
+            "customer_segments": [
+                {"id": "a", "text": "A"},
+                {"id": "b", "text": "B", "links": ["a"]},
+            ]
+        },
+    }
+    paths = [e.json_path for e in validator.iter_errors(doc)]
+    assert paths == ["$.canvas.customer_segments[1].links"]
+
+
+def test_saved_layout_is_json_dumps():
+    # full.json is what smb_document_save_string writes for it (the C suite
+    # checks that); docs/format.md promises that layout is json.dumps'.
+    text = (DATA / "full.json").read_text(encoding="utf-8")
+    assert json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n" == text

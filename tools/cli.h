@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Shared declarations of the smbstrat command-line tool. The tool only
+ * formats what the library computes: every number, finding and change it
+ * prints comes from the public API.
+ */
+#ifndef SMBSTRAT_CLI_H
+#define SMBSTRAT_CLI_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include <smbstrat/smbstrat.h>
+
+#if defined(__GNUC__)
+#define CLI_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#define CLI_PRINTF(fmt, args)
+#endif
+
+/* Exit statuses that scripts rely on (documented in docs/smbstrat.1). */
+enum {
+    CLI_EXIT_OK = 0,       /* success, nothing to report */
+    CLI_EXIT_FINDINGS = 1, /* --strict found problems, --exit-code found changes */
+    CLI_EXIT_USAGE = 2,    /* bad command line */
+    CLI_EXIT_INVALID = 3,  /* the input document is invalid */
+    CLI_EXIT_IO = 4        /* a file could not be read or written; out of memory */
+};
+
+/* Terminal colours; only emitted when the context allows them. */
+typedef enum cli_colour {
+    CLI_RED,
+    CLI_GREEN,
+    CLI_YELLOW,
+    CLI_CYAN,
+    CLI_BOLD
+} cli_colour;
+
+/* What every command needs to know about where it writes. */
+typedef struct cli_ctx {
+    int colour; /* non-zero: stdout is a terminal and NO_COLOR is not set */
+} cli_ctx;
+
+/* ---- commands (cmd_*.c); argv[0] is the command's own name ------------ */
+int cmd_validate(int argc, char **argv, const cli_ctx *ctx);
+int cmd_render(int argc, char **argv, const cli_ctx *ctx);
+int cmd_diff(int argc, char **argv, const cli_ctx *ctx);
+int cmd_new(int argc, char **argv, const cli_ctx *ctx);
+
+/* ---- command-line parsing (args.c) ------------------------------------ */
+typedef struct cli_option {
+    const char *long_name; /* without the leading "--" */
+    char short_name;       /* 0 when the option has no short form */
+    int takes_value;
+    int id;                /* returned by cli_next() */
+} cli_option;
+
+typedef struct cli_parser {
+    int argc;
+    char **argv;
+    int index;         /* next argument to look at */
+    int only_operands; /* set after "--" */
+    const char *command; /* named in error messages */
+} cli_parser;
+
+enum {
+    CLI_ARG_END = 0,     /* no arguments left */
+    CLI_ARG_OPTION = 1,  /* *id and, for options with a value, *value are set */
+    CLI_ARG_OPERAND = 2, /* *value is the operand */
+    CLI_ARG_ERROR = -1   /* a usage message was printed to stderr */
+};
+
+/* Start parsing argv[1..argc) of a command called `command`. */
+void cli_parser_init(cli_parser *p, int argc, char **argv, const char *command);
+/* Step through options (long --name, --name=value, --name value; short -x,
+ * -x value, -xvalue) and operands, in any order. */
+int cli_next(cli_parser *p, const cli_option *options, int *id, const char **value);
+
+/* ---- diagnostics and output (output.c) -------------------------------- */
+/* "smbstrat: ..." on one line of stderr. */
+void cli_error(const char *fmt, ...) CLI_PRINTF(1, 2);
+/* A usage error: the message, then a hint to the command's --help; returns
+ * CLI_EXIT_USAGE. `command` may be NULL for the tool itself. */
+int cli_usage_error(const char *command, const char *fmt, ...) CLI_PRINTF(2, 3);
+/* Report the library's last failure of a call that returned `status` and
+ * map it to an exit status (3 for invalid input, 4 for I/O and memory). */
+int cli_library_error(smb_status status);
+/* Exit status for a failed library call, without printing. */
+int cli_exit_for(smb_status status);
+/* Print `text` padded to `width` columns, in `colour` when allowed. */
+void cli_put_padded(FILE *out, const cli_ctx *ctx, cli_colour colour, const char *text,
+                    size_t width);
+/* Print `text` in `colour` when allowed. */
+void cli_put_coloured(FILE *out, const cli_ctx *ctx, cli_colour colour, const char *text);
+/* Write `length` bytes to `path` atomically (temporary file and rename);
+ * prints the error and returns CLI_EXIT_IO on failure, else CLI_EXIT_OK. */
+int cli_write_file(const char *path, const char *data, size_t length);
+/* Write `length` bytes to stdout; CLI_EXIT_IO on failure. */
+int cli_write_stdout(const char *data, size_t length);
+/* Whether "-" or NULL (both mean standard output). */
+int cli_is_stdout(const char *path);
+
+/* ---- documents (load.c) ----------------------------------------------- */
+/* Load `path`; on failure print the one-line error and return 3 or 4. */
+int cli_load(const char *path, smb_document **out);
+/* The document's canvas, or a new empty canvas in *owned when the document
+ * has none (so that diffs treat "no canvas" as "nothing yet"). */
+int cli_canvas_or_empty(const smb_document *doc, const smb_canvas **canvas,
+                        smb_canvas **owned);
+
+/* ---- report formats (report.c) ---------------------------------------- */
+/* Reports (validate, diff) come as a text table or as JSON. */
+typedef enum cli_report_format {
+    CLI_REPORT_TEXT,
+    CLI_REPORT_JSON
+} cli_report_format;
+
+/* Parse "text" or "json"; prints a usage error and returns CLI_EXIT_USAGE
+ * for anything else. */
+int cli_report_format_parse(const char *command, const char *value, cli_report_format *out);
+
+struct json_t;
+/* Print a jansson value to stdout, indented, with a trailing newline, and
+ * release it. A NULL value means building it ran out of memory. */
+int cli_print_json(struct json_t *json);
+
+#endif /* SMBSTRAT_CLI_H */

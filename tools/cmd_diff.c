@@ -1,0 +1,266 @@
+/* SPDX-License-Identifier: MIT */
+/* smbstrat diff: what changed between two canvases, item by item. */
+#include <stdio.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cli.h"
+
+static const char diff_help[] =
+    "Usage: smbstrat diff A B [--format text|json] [--exit-code]\n"
+    "\n"
+    "Compare the canvas of document A (before) with that of document B\n"
+    "(after), matching items by id. Lists the items added (+), removed (-)\n"
+    "and changed (~, with the names of the fields that differ), then the links\n"
+    "added and removed. A document without a canvas compares as an empty one.\n"
+    "\n"
+    "Options:\n"
+    "  -f, --format FORMAT  text (the default) or json\n"
+    "      --exit-code      exit with status 1 when the canvases differ\n"
+    "  -h, --help           show this help and exit\n"
+    "\n"
+    "Exit status: 0 compared (1 with --exit-code when they differ), 2 bad\n"
+    "command line, 3 invalid document, 4 a file cannot be read.\n"
+    "\n"
+    "Examples:\n"
+    "  smbstrat diff bakery-2024.json bakery-2025.json\n"
+    "  smbstrat diff --exit-code old.json new.json || echo 'the model changed'\n"
+    "  smbstrat diff --format json old.json new.json\n";
+
+enum { OPT_HELP, OPT_FORMAT, OPT_EXIT_CODE };
+
+/* parse() result when --help was printed: stop, successfully. */
+enum { HELP_SHOWN = -1 };
+
+static const cli_option diff_options[] = {
+    {"help", 'h', 0, OPT_HELP},
+    {"format", 'f', 1, OPT_FORMAT},
+    {"exit-code", 0, 0, OPT_EXIT_CODE},
+    {NULL, 0, 0, 0},
+};
+
+/* Every ::smb_field bit, in the order the header declares them. */
+#define FIELD_BITS 8
+
+/* Number of changes of each ::smb_change_kind. */
+typedef struct change_counts {
+    size_t n[SMB_CHANGE_LINK_REMOVED + 1];
+} change_counts;
+
+static change_counts count_changes(const smb_diff *diff)
+{
+    change_counts c;
+    size_t total = smb_diff_count(diff);
+
+    memset(&c, 0, sizeof c);
+    for (size_t i = 0; i < total; i++) {
+        const smb_change *ch = smb_diff_at(diff, i);
+        if (ch->kind >= SMB_CHANGE_ADDED && ch->kind <= SMB_CHANGE_LINK_REMOVED)
+            c.n[ch->kind]++;
+    }
+    return c;
+}
+
+static void print_fields(unsigned fields)
+{
+    const char *sep = "";
+    for (unsigned bit = 0; bit < FIELD_BITS; bit++) {
+        const char *key = smb_field_key(1u << bit);
+        if ((fields & (1u << bit)) && key) {
+            printf("%s%s", sep, key);
+            sep = ", ";
+        }
+    }
+}
+
+static void print_change(const smb_change *ch, const smb_canvas *before,
+                         const smb_canvas *after, const cli_ctx *ctx)
+{
+    const smb_item *item = NULL;
+    const char *block = smb_block_key(ch->block);
+
+    switch (ch->kind) {
+    case SMB_CHANGE_ADDED:
+        item = smb_canvas_find(after, ch->id);
+        cli_put_coloured(stdout, ctx, CLI_GREEN, "+");
+        printf(" %s (%s)%s%s\n", ch->id, block ? block : "-", item ? ": " : "",
+               item ? smb_item_text(item) : "");
+        break;
+    case SMB_CHANGE_REMOVED:
+        item = smb_canvas_find(before, ch->id);
+        cli_put_coloured(stdout, ctx, CLI_RED, "-");
+        printf(" %s (%s)%s%s\n", ch->id, block ? block : "-", item ? ": " : "",
+               item ? smb_item_text(item) : "");
+        break;
+    case SMB_CHANGE_CHANGED:
+        cli_put_coloured(stdout, ctx, CLI_YELLOW, "~");
+        printf(" %s (%s): ", ch->id, block ? block : "-");
+        print_fields(ch->fields);
+        fputc('\n', stdout);
+        break;
+    case SMB_CHANGE_LINK_ADDED:
+        cli_put_coloured(stdout, ctx, CLI_GREEN, "+");
+        printf(" link %s -> %s\n", ch->id, ch->target ? ch->target : "?");
+        break;
+    case SMB_CHANGE_LINK_REMOVED:
+        cli_put_coloured(stdout, ctx, CLI_RED, "-");
+        printf(" link %s -> %s\n", ch->id, ch->target ? ch->target : "?");
+        break;
+    }
+}
+
+static void print_count(size_t n, const char *singular, const char *plural, const char **sep)
+{
+    if (n == 0)
+        return;
+    printf("%s%zu %s", *sep, n, n == 1 ? singular : plural);
+    *sep = ", ";
+}
+
+static void print_text(const smb_diff *diff, const smb_canvas *before, const smb_canvas *after,
+                       const char *path_a, const char *path_b, const cli_ctx *ctx)
+{
+    size_t total = smb_diff_count(diff);
+    change_counts c = count_changes(diff);
+    const char *sep = "";
+
+    for (size_t i = 0; i < total; i++)
+        print_change(smb_diff_at(diff, i), before, after, ctx);
+    printf("%s -> %s: ", path_a, path_b);
+    if (total == 0)
+        fputs("no changes", stdout);
+    print_count(c.n[SMB_CHANGE_ADDED], "item added", "items added", &sep);
+    print_count(c.n[SMB_CHANGE_REMOVED], "item removed", "items removed", &sep);
+    print_count(c.n[SMB_CHANGE_CHANGED], "item changed", "items changed", &sep);
+    print_count(c.n[SMB_CHANGE_LINK_ADDED], "link added", "links added", &sep);
+    print_count(c.n[SMB_CHANGE_LINK_REMOVED], "link removed", "links removed", &sep);
+    fputc('\n', stdout);
+}
+
+static json_t *json_change(const smb_change *ch)
+{
+    json_t *obj = json_pack("{s:s, s:s, s:s?}", "change", smb_change_kind_key(ch->kind), "id",
+                            ch->id, "block", smb_block_key(ch->block));
+    json_t *fields;
+
+    if (!obj)
+        return NULL;
+    if (ch->kind == SMB_CHANGE_LINK_ADDED || ch->kind == SMB_CHANGE_LINK_REMOVED) {
+        if (json_object_set_new(obj, "target", json_string(ch->target)) != 0)
+            goto fail;
+    }
+    if (ch->kind == SMB_CHANGE_CHANGED) {
+        fields = json_array();
+        if (json_object_set_new(obj, "fields", fields) != 0)
+            goto fail;
+        for (unsigned bit = 0; bit < FIELD_BITS; bit++) {
+            const char *key = smb_field_key(1u << bit);
+            if ((ch->fields & (1u << bit)) && key &&
+                json_array_append_new(fields, json_string(key)) != 0)
+                goto fail;
+        }
+    }
+    return obj;
+
+fail:
+    json_decref(obj);
+    return NULL;
+}
+
+static json_t *json_report(const smb_diff *diff, const char *path_a, const char *path_b)
+{
+    size_t total = smb_diff_count(diff);
+    change_counts c = count_changes(diff);
+    json_t *list = json_array();
+
+    if (!list)
+        return NULL;
+    for (size_t i = 0; i < total; i++) {
+        if (json_array_append_new(list, json_change(smb_diff_at(diff, i))) != 0) {
+            json_decref(list);
+            return NULL;
+        }
+    }
+    return json_pack("{s:s, s:s, s:o, s:{s:I, s:I, s:I, s:I, s:I}}", "before", path_a, "after",
+                     path_b, "changes", list, "totals",
+                     "added", (json_int_t)c.n[SMB_CHANGE_ADDED],
+                     "removed", (json_int_t)c.n[SMB_CHANGE_REMOVED],
+                     "changed", (json_int_t)c.n[SMB_CHANGE_CHANGED],
+                     "link_added", (json_int_t)c.n[SMB_CHANGE_LINK_ADDED],
+                     "link_removed", (json_int_t)c.n[SMB_CHANGE_LINK_REMOVED]);
+}
+
+/* Parse the command line into the two paths and the options. */
+static int parse(int argc, char **argv, const char **paths, cli_report_format *format,
+                 int *exit_code)
+{
+    cli_parser p;
+    int kind, id = 0, npaths = 0;
+    const char *value;
+
+    cli_parser_init(&p, argc, argv, "diff");
+    while ((kind = cli_next(&p, diff_options, &id, &value)) != CLI_ARG_END) {
+        if (kind == CLI_ARG_ERROR)
+            return CLI_EXIT_USAGE;
+        if (kind == CLI_ARG_OPERAND) {
+            if (npaths == 2)
+                return cli_usage_error("diff", "unexpected argument '%s'", value);
+            paths[npaths++] = value;
+        } else if (id == OPT_HELP) {
+            fputs(diff_help, stdout);
+            return HELP_SHOWN;
+        } else if (id == OPT_FORMAT) {
+            if (cli_report_format_parse("diff", value, format) != CLI_EXIT_OK)
+                return CLI_EXIT_USAGE;
+        } else {
+            *exit_code = 1;
+        }
+    }
+    if (npaths < 2)
+        return cli_usage_error("diff", "expected two files, A and B");
+    return CLI_EXIT_OK;
+}
+
+int cmd_diff(int argc, char **argv, const cli_ctx *ctx)
+{
+    const char *paths[2] = {NULL, NULL};
+    cli_report_format format = CLI_REPORT_TEXT;
+    int exit_code = 0, rc;
+    smb_document *doc_a = NULL, *doc_b = NULL;
+    smb_canvas *empty_a = NULL, *empty_b = NULL;
+    const smb_canvas *a = NULL, *b = NULL;
+    smb_diff *diff = NULL;
+    smb_status st;
+
+    rc = parse(argc, argv, paths, &format, &exit_code);
+    if (rc != CLI_EXIT_OK)
+        return rc == HELP_SHOWN ? CLI_EXIT_OK : rc;
+
+    rc = cli_load(paths[0], &doc_a);
+    if (rc == CLI_EXIT_OK)
+        rc = cli_load(paths[1], &doc_b);
+    if (rc == CLI_EXIT_OK)
+        rc = cli_canvas_or_empty(doc_a, &a, &empty_a);
+    if (rc == CLI_EXIT_OK)
+        rc = cli_canvas_or_empty(doc_b, &b, &empty_b);
+    if (rc == CLI_EXIT_OK) {
+        st = smb_canvas_diff(a, b, &diff);
+        if (st != SMB_OK)
+            rc = cli_library_error(st);
+    }
+    if (rc == CLI_EXIT_OK) {
+        if (format == CLI_REPORT_JSON)
+            rc = cli_print_json(json_report(diff, paths[0], paths[1]));
+        else
+            print_text(diff, a, b, paths[0], paths[1], ctx);
+        if (rc == CLI_EXIT_OK && exit_code && smb_diff_count(diff) > 0)
+            rc = CLI_EXIT_FINDINGS;
+    }
+    smb_diff_free(diff);
+    smb_canvas_free(empty_a);
+    smb_canvas_free(empty_b);
+    smb_document_free(doc_a);
+    smb_document_free(doc_b);
+    return rc;
+}

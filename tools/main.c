@@ -1,0 +1,135 @@
+/* SPDX-License-Identifier: MIT */
+/* smbstrat: the command-line front end of libsmbstrat. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const char main_help[] =
+    "Usage: smbstrat [--help] [--version] COMMAND [ARGS]\n"
+    "\n"
+    "Strategy frameworks for small businesses: check, draw and compare a\n"
+    "business model canvas kept in a smbstrat JSON document.\n"
+    "\n"
+    "Commands:\n"
+    "  validate FILE     check a document and list the canvas findings\n"
+    "  render FILE       draw the canvas as Markdown, SVG or HTML\n"
+    "  diff A B          list what changed between two canvases\n"
+    "  new canvas        write a new document with an empty canvas\n"
+    "  help [COMMAND]    show this help or a command's help\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help        show this help and exit\n"
+    "      --version     print the library version and exit\n"
+    "\n"
+    "Exit status: 0 success, 1 findings (--strict) or differences\n"
+    "(--exit-code), 2 bad command line, 3 invalid document, 4 input/output\n"
+    "error. Colours are used only on a terminal and never when NO_COLOR is set.\n"
+    "\n"
+    "Examples:\n"
+    "  smbstrat new canvas --name 'Crumb & Co. Bakery' -o bakery.json\n"
+    "  smbstrat validate bakery.json\n"
+    "  smbstrat render bakery.json --format html -o bakery.html\n"
+    "  smbstrat diff bakery.json bakery-online.json\n"
+    "\n"
+    "Run 'smbstrat COMMAND --help' for a command's options.\n";
+
+typedef int (*command_fn)(int argc, char **argv, const cli_ctx *ctx);
+
+static const struct {
+    const char *name;
+    command_fn run;
+} commands[] = {
+    {"validate", cmd_validate},
+    {"render", cmd_render},
+    {"diff", cmd_diff},
+    {"new", cmd_new},
+};
+
+static command_fn find_command(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return commands[i].run;
+    return NULL;
+}
+
+/* no-color.org: any non-empty NO_COLOR turns colour off. */
+static int want_colour(void)
+{
+    const char *no_colour = getenv("NO_COLOR");
+    const char *term = getenv("TERM");
+
+    if (no_colour && no_colour[0] != '\0')
+        return 0;
+    if (term && strcmp(term, "dumb") == 0)
+        return 0;
+    return isatty(STDOUT_FILENO);
+}
+
+/* "smbstrat help [COMMAND]" is "smbstrat [COMMAND] --help". */
+static int run_help(int argc, char **argv, const cli_ctx *ctx)
+{
+    command_fn run;
+    char help_flag[] = "--help";
+
+    if (argc < 2) {
+        fputs(main_help, stdout);
+        return CLI_EXIT_OK;
+    }
+    if (argc > 2)
+        return cli_usage_error(NULL, "'help' takes at most one command");
+    run = find_command(argv[1]);
+    if (!run)
+        return cli_usage_error(NULL, "unknown command '%s'", argv[1]);
+    {
+        char *sub_argv[] = {argv[1], help_flag, NULL};
+        return run(2, sub_argv, ctx);
+    }
+}
+
+static int dispatch(int argc, char **argv, const cli_ctx *ctx)
+{
+    const char *first;
+    command_fn run;
+
+    if (argc < 2)
+        return cli_usage_error(NULL, "missing command");
+    first = argv[1];
+    if (strcmp(first, "--help") == 0 || strcmp(first, "-h") == 0) {
+        fputs(main_help, stdout);
+        return CLI_EXIT_OK;
+    }
+    if (strcmp(first, "--version") == 0) {
+        printf("smbstrat %s\n", smb_version());
+        return CLI_EXIT_OK;
+    }
+    if (strcmp(first, "help") == 0)
+        return run_help(argc - 1, argv + 1, ctx);
+    if (first[0] == '-')
+        return cli_usage_error(NULL, "unknown option '%s'", first);
+    run = find_command(first);
+    if (!run)
+        return cli_usage_error(NULL, "unknown command '%s'", first);
+    return run(argc - 1, argv + 1, ctx);
+}
+
+int main(int argc, char **argv)
+{
+    cli_ctx ctx;
+    int rc;
+
+    ctx.colour = want_colour();
+    rc = dispatch(argc, argv, &ctx);
+    /* Buffered output may only fail now (a full disk, a closed pipe); a
+     * script must not mistake a truncated report for a complete one. */
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        if (rc != CLI_EXIT_IO)
+            cli_error("cannot write to standard output: %s", strerror(errno));
+        rc = CLI_EXIT_IO;
+    }
+    return rc;
+}

@@ -1,0 +1,165 @@
+/* SPDX-License-Identifier: MIT */
+/* Diagnostics, colours and writing results to standard output or a file. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("smbstrat: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+int cli_usage_error(const char *command, const char *fmt, ...)
+{
+    va_list ap;
+    fputs("smbstrat: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    if (command)
+        fprintf(stderr, "Usage: see 'smbstrat %s --help'.\n", command);
+    else
+        fputs("Usage: smbstrat [--help] [--version] COMMAND [ARGS]\n"
+              "Commands: validate, render, diff, new. See 'smbstrat --help'.\n",
+              stderr);
+    return CLI_EXIT_USAGE;
+}
+
+int cli_exit_for(smb_status status)
+{
+    /* Running out of memory is no fault of the input, so it joins I/O. */
+    return (status == SMB_EIO || status == SMB_ENOMEM) ? CLI_EXIT_IO : CLI_EXIT_INVALID;
+}
+
+int cli_library_error(smb_status status)
+{
+    const char *detail = smb_last_error();
+    cli_error("%s", detail[0] != '\0' ? detail : smb_strerror(status));
+    return cli_exit_for(status);
+}
+
+static const char *colour_code(cli_colour colour)
+{
+    switch (colour) {
+    case CLI_RED:
+        return "\033[31m";
+    case CLI_GREEN:
+        return "\033[32m";
+    case CLI_YELLOW:
+        return "\033[33m";
+    case CLI_CYAN:
+        return "\033[36m";
+    case CLI_BOLD:
+        return "\033[1m";
+    }
+    return "";
+}
+
+void cli_put_coloured(FILE *out, const cli_ctx *ctx, cli_colour colour, const char *text)
+{
+    if (ctx->colour)
+        fprintf(out, "%s%s\033[0m", colour_code(colour), text);
+    else
+        fputs(text, out);
+}
+
+void cli_put_padded(FILE *out, const cli_ctx *ctx, cli_colour colour, const char *text,
+                    size_t width)
+{
+    /* Pad outside the escape codes so that columns line up on a terminal. */
+    cli_put_coloured(out, ctx, colour, text);
+    for (size_t n = strlen(text); n < width; n++)
+        fputc(' ', out);
+}
+
+int cli_is_stdout(const char *path)
+{
+    return path == NULL || strcmp(path, "-") == 0;
+}
+
+int cli_write_stdout(const char *data, size_t length)
+{
+    if (fwrite(data, 1, length, stdout) != length || fflush(stdout) != 0) {
+        cli_error("cannot write to standard output: %s", strerror(errno));
+        return CLI_EXIT_IO;
+    }
+    return CLI_EXIT_OK;
+}
+
+static int write_all(int fd, const char *data, size_t length)
+{
+    while (length > 0) {
+        ssize_t n = write(fd, data, length);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        data += n;
+        length -= (size_t)n;
+    }
+    return 0;
+}
+
+/* The mode a plain fopen() would give: rendered pages are meant to be
+ * shared, unlike mkstemp()'s private 0600. */
+static mode_t creation_mode(void)
+{
+    mode_t mask = umask(0);
+    umask(mask);
+    return (mode_t)(0666 & ~mask);
+}
+
+int cli_write_file(const char *path, const char *data, size_t length)
+{
+    size_t plen = strlen(path);
+    char *tmp = malloc(plen + sizeof ".XXXXXX");
+    int fd;
+    int saved;
+
+    if (!tmp) {
+        cli_error("out of memory");
+        return CLI_EXIT_IO;
+    }
+    memcpy(tmp, path, plen);
+    memcpy(tmp + plen, ".XXXXXX", sizeof ".XXXXXX");
+    /* Write beside the target and rename over it, so that a failure never
+     * leaves a half-written file behind. */
+    fd = mkstemp(tmp);
+    if (fd < 0) {
+        cli_error("cannot write '%s': %s", path, strerror(errno));
+        free(tmp);
+        return CLI_EXIT_IO;
+    }
+    if (fchmod(fd, creation_mode()) != 0 || write_all(fd, data, length) != 0 ||
+        fsync(fd) != 0) {
+        saved = errno;
+        close(fd);
+        goto fail;
+    }
+    if (close(fd) != 0 || rename(tmp, path) != 0) {
+        saved = errno;
+        goto fail;
+    }
+    free(tmp);
+    return CLI_EXIT_OK;
+
+fail:
+    unlink(tmp);
+    free(tmp);
+    cli_error("cannot write '%s': %s", path, strerror(saved));
+    return CLI_EXIT_IO;
+}
