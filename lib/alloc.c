@@ -42,9 +42,10 @@ void *smb__calloc(size_t count, size_t size)
 {
     if (size && count > SIZE_MAX / size)
         return NULL;
-    void *p = smb__malloc(count * size);
+    size_t bytes = count * size;
+    void *p = smb__malloc(bytes);
     if (p)
-        memset(p, 0, count * size ? count * size : 1);
+        memset(p, 0, bytes != 0 ? bytes : 1);
     return p;
 }
 

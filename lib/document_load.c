@@ -178,6 +178,12 @@ static bool is_word_char(char c)
 
 static smb_status parse_failure(loader *ld, const json_error_t *err)
 {
+    /* jansson stops at once on a byte-order mark, with a puzzling message. */
+    if (ld->len >= 3 && memcmp(ld->text, "\xEF\xBB\xBF", 3) == 0)
+        return smb__fail_at(SMB_EPARSE, ld->file, "$", 1, 1,
+                            "malformed JSON: starts with a byte-order mark; save it as UTF-8 "
+                            "without one");
+
     enum json_error_code code = json_error_code(err);
     /* jansson's position is just past the last character it consumed,
      * which is the offending one; for bad UTF-8 it is the first byte of
@@ -199,10 +205,6 @@ static smb_status parse_failure(loader *ld, const json_error_t *err)
     int line, column;
     smb__json_line_column(ld->text, ld->len, offset, &line, &column);
 
-    if (ld->len >= 3 && memcmp(ld->text, "\xEF\xBB\xBF", 3) == 0)
-        return smb__fail_at(SMB_EPARSE, ld->file, "$", 1, 1,
-                            "malformed JSON: starts with a byte-order mark; save it as UTF-8 "
-                            "without one");
     switch (code) {
     case json_error_numeric_overflow:
         return smb__fail_at(SMB_ERANGE, ld->file, path, line, column,

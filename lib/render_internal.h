@@ -33,21 +33,22 @@ size_t smb__utf8_step(const char *s, size_t n, size_t i, uint32_t *cp);
  * lowercase and digits, 7 capitals and non-ASCII letters, 8 round
  * capitals (C, D, G, H, N, O, Q, U), 9 for m, w, M and operators such as
  * '<' and '&', 10 for W, '@', '%' and East Asian wide characters, 12 for
- * emoji, 0 for combining marks and invisible formatters. Lines are filled by summing
- * these over code points, never bytes. */
+ * emoji, 0 for combining marks and invisible formatters. Lines are filled
+ * by summing these over code points, never bytes. */
 unsigned smb__cp_width(uint32_t cp);
-/* Width of the one space that a separator run becomes. */
+/* The width of the single space a separator run becomes, and the width
+ * kept free for the ellipsis that ends a cut line. */
 enum { SMB_SPACE_WIDTH = 3, SMB_ELLIPSIS_WIDTH = 10 };
-/* Whether a code point separates words (and is shown as one space):
- * ASCII space and every C0/C1 control, DEL. */
+/* Whether a code point separates words (and is shown as one space): ASCII
+ * space, every C0 and C1 control, DEL, and the Unicode line and paragraph
+ * separators. */
 bool smb__cp_is_separator(uint32_t cp);
 
 /* Append s[0..n) escaped for XML and HTML text and attributes, flattened
- * to one line: each run of separators becomes one space and the ends are
- * trimmed; & < > " ' become entities; other controls are dropped (XML 1.0
- * forbids most of them, HTML calls them parse errors) and noncharacters
- * become U+FFFD (XML forbids U+FFFE and U+FFFF, which smb__buf_put_xml lets
- * through). */
+ * to one line: each run of separators (controls included: XML 1.0 forbids
+ * most of them, HTML calls them parse errors) becomes one space and the
+ * ends are trimmed; & < > " ' become entities; noncharacters become U+FFFD
+ * (XML forbids U+FFFE and U+FFFF, which smb__buf_put_xml lets through). */
 void smb__render_put_xml_words(smb_buf *b, const char *s, size_t n);
 
 /* Format a money amount without the locale: thousands grouped with ',',

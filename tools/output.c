@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Diagnostics, colours and writing results to standard output or a file. */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>

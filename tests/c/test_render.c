@@ -457,8 +457,8 @@ START_TEST(svg_escapes_hostile_text)
     TH_OK(smb_canvas_set_name(c, "<script>&\"'"));
     TH_OK(smb_canvas_set_description(c, "</desc><script>alert(1)</script>"));
     TH_OK(smb_canvas_add_item(c, SMB_BLOCK_CHANNELS, "ch-1", "<script>&\"'"));
-    /* Controls are dropped (XML cannot carry them); U+FFFF, which XML
-     * forbids, becomes U+FFFD. */
+    /* Controls separate words like spaces (XML cannot carry them); U+FFFF,
+     * which XML forbids, becomes U+FFFD. */
     TH_OK(smb_canvas_add_item(c, SMB_BLOCK_CHANNELS, "ch-2", "a\x01" "b\x7f" "c\xEF\xBF\xBF" "d"));
     char *svg = render(c, SMB_FORMAT_SVG);
     ck_assert_ptr_null(strstr(svg, "<script"));
