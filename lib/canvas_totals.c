@@ -57,8 +57,8 @@ double smb_canvas_margin(const smb_canvas *canvas)
 
 double smb_canvas_assumption_share(const smb_canvas *canvas)
 {
-    /* Importances are small integers: the sums are exact in a double (or a
-     * size_t) for any canvas within SMB_MAX_ITEMS. */
+    /* Integer sums: at most 5 * SMB_MAX_ITEMS, exact, and the one division
+     * gives the correctly rounded share. */
     size_t assumed = 0, all = 0;
     for (int b = 0; b < SMB_BLOCK_COUNT; b++) {
         size_t n = smb_canvas_item_count(canvas, (smb_block)b);

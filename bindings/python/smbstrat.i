@@ -5,8 +5,8 @@
  * It stays thin on purpose: the Pythonic API (exceptions, views, lifetimes)
  * lives in the pure-Python package around it. What belongs here is only the
  * translation of C calling conventions that Python cannot express:
- * out-parameters become extra return values (a call returns
- * `(status, value)`), library-owned strings are copied into Python and
+ * out-parameters become extra return values (a call returns the pair
+ * `[status, value]`), library-owned strings are copied into Python and
  * released with smb_free(), sequences become C arrays, and text arguments are
  * checked to be str (or bytes) without embedded NUL characters, because a C
  * string would silently end at the first one.
@@ -19,16 +19,19 @@
 
 Prefer the `smbstrat` package: it owns the handles, raises exceptions and
 offers Pythonic views. Functions here return status codes; those with C
-out-parameters return a tuple `(status, value)`."
+out-parameters return the pair `[status, value]`."
 %enddef
 
 %module(package="smbstrat", docstring=SMBSTRAT_DOCSTRING, threads="1") core
 
 %feature("autodoc", "1");
 
-/* Only the calls that may take long run without the GIL; everything else
- * (accessors, small setters) keeps it, which is cheaper and lets the Python
- * layer rely on the GIL to serialise short calls against each other. */
+/* Only the calls that may take long run without the GIL; accessors and
+ * setters keep it, which is cheaper. Each GIL-free call only reads the
+ * objects it is given (or makes new ones), and the package holds the owning
+ * object's lock around it so that no other thread changes or frees them
+ * meanwhile. smb_document_set_canvas() frees the old canvas, so it keeps the
+ * GIL. */
 %nothread;
 %thread smb_document_load_file;
 %thread smb_document_load_string;

@@ -7,14 +7,20 @@
 
 #include "harness.h"
 
+/* Blocks allocated before the test: a failed test leaks what it held, and
+ * only the test that leaked should fail for it. */
+static long live_before;
+
 static void setup(void)
 {
     th_alloc_install();
+    live_before = th_alloc_live();
 }
 
 static void teardown(void)
 {
-    ck_assert_msg(th_alloc_live() == 0, "%ld block(s) still allocated", th_alloc_live());
+    ck_assert_msg(th_alloc_live() == live_before, "%ld block(s) leaked",
+                  th_alloc_live() - live_before);
 }
 
 /* A canvas with one item in every block, every link the rules look for, and
@@ -319,6 +325,24 @@ START_TEST(messages_quote_a_short_single_line_of_text)
     ck_assert_str_eq(smb_findings_at(f, 0)->message, expected);
     ck_assert_str_eq(smb_findings_at(f, 2)->message,
                      "Customer segment 'seg-lines' (Two lines  here) is reached by no channel.");
+    smb_findings_free(f);
+
+    /* 60 bytes are quoted whole; 61 are cut to 60. */
+    char sixty[62];
+    memset(sixty, 's', 61);
+    sixty[60] = '\0';
+    TH_OK(smb_canvas_set_item_text(c, "seg-lines", sixty));
+    f = check(c);
+    ck_assert_ptr_nonnull(strstr(smb_findings_at(f, 2)->message, "ss)"));
+    smb_findings_free(f);
+    sixty[60] = 's';
+    sixty[61] = '\0';
+    TH_OK(smb_canvas_set_item_text(c, "seg-lines", sixty));
+    f = check(c);
+    sixty[60] = '\0';
+    char cut[128];
+    snprintf(cut, sizeof cut, "(%s...)", sixty);
+    ck_assert_ptr_nonnull(strstr(smb_findings_at(f, 2)->message, cut));
     smb_findings_free(f);
     smb_canvas_free(c);
 }
