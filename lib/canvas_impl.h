@@ -55,10 +55,4 @@ struct smb_canvas {
  * for messages; NULL if out of range. */
 const char *smb__block_item_noun(smb_block block);
 
-/* Copy `s` into buf (of `cap` bytes, at least 8) for a message: bytes
- * outside printable ASCII become '?', and anything past cap - 4 bytes is
- * cut and marked "...". Returns buf. For echoing ids and keys the caller
- * gave, which may be long or not even valid UTF-8. */
-const char *smb__show(char *buf, size_t cap, const char *s);
-
 #endif /* SMB_CANVAS_IMPL_H */

@@ -7,8 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* canvas_impl.h declares smb__show(), the shared way to echo a caller's key. */
-#include "canvas_impl.h"
 #include "forces_impl.h"
 
 typedef struct smb_driver driver_t;

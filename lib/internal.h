@@ -56,6 +56,13 @@ bool smb__utf8_valid(const char *s, size_t n);
 smb_status smb__check_text(const char *field, const char *s, bool allow_empty);
 /* Check an item id: 1..SMB_MAX_ID_LENGTH of [A-Za-z0-9_.-]. */
 smb_status smb__check_id(const char *id);
+/* ---- echoing untrusted keys in messages (show.c) ---------------------- */
+/* Copy `s` into buf (of `cap` bytes, at least 8) for a message: bytes
+ * outside printable ASCII become '?', and anything past cap - 4 bytes is
+ * cut and marked "...". Returns buf. For echoing ids and keys the caller
+ * gave, which may be long or not even valid UTF-8. */
+const char *smb__show(char *buf, size_t cap, const char *s);
+
 /* Whether a double is finite. */
 bool smb__finite(double x);
 

@@ -4,7 +4,7 @@
  * short line that any consumer (Python, a terminal) can decode. */
 #include <string.h>
 
-#include "canvas_impl.h"
+#include "internal.h"
 
 const char *smb__show(char *buf, size_t cap, const char *s)
 {

@@ -66,6 +66,15 @@ void smb__buf_put_xml(smb_buf *b, const char *s)
         case '>': entity = "&gt;"; break;
         case '"': entity = "&quot;"; break;
         case '\'': entity = "&#39;"; break;
+        case '\xEF':
+            /* U+FFFE and U+FFFF are valid UTF-8 but not XML characters. */
+            if (s[1] == '\xBF' && (s[2] == '\xBE' || s[2] == '\xBF')) {
+                smb__buf_append(b, run, (size_t)(s - run));
+                smb__buf_puts(b, "\xEF\xBF\xBD");
+                s += 2;
+                run = s + 1;
+            }
+            break;
         default:
             /* XML 1.0 forbids most C0 controls even as references: drop them. */
             if ((unsigned char)*s < 0x20 && *s != '\t' && *s != '\n' && *s != '\r')

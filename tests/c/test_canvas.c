@@ -653,6 +653,12 @@ START_TEST(remove_item_removes_its_links)
     TH_OK(smb_canvas_remove_item(c, "ka-bake"));
     ck_assert_uint_eq(smb_item_link_count(smb_canvas_find(c, "cost-rent")), 0);
 
+    /* With every item linking to it gone, nothing holds seg-tourists... */
+    TH_OK(smb_canvas_link(c, "ch-shop", "seg-tourists"));
+    TH_OK(smb_canvas_remove_item(c, "ch-shop"));
+    /* ...so it may move where no link could reach it. */
+    TH_OK(smb_canvas_move_item(c, "seg-tourists", SMB_BLOCK_KEY_RESOURCES, 0));
+
     smb_canvas *snap = snapshot(c);
     TH_ASSERT_FAILS(smb_canvas_remove_item(c, "vp-fresh"), SMB_ENOTFOUND,
                     "no item with id 'vp-fresh'");

@@ -134,6 +134,18 @@ START_TEST(segment_needs_value_proposition_and_channel)
     f = check(c);
     ck_assert_uint_eq(smb_findings_count(f), 0);
     smb_findings_free(f);
+
+    /* Removing the only channel leaves both segments unreached. */
+    TH_OK(smb_canvas_remove_item(c, "ch"));
+    f = check(c);
+    ck_assert_uint_eq(smb_findings_count(f), 3);
+    assert_finding(f, 0, SMB_SEVERITY_WARNING, "empty_block", SMB_BLOCK_CHANNELS, NULL,
+                   "The Channels block is empty.");
+    assert_finding(f, 1, SMB_SEVERITY_WARNING, "segment_without_channel",
+                   SMB_BLOCK_CUSTOMER_SEGMENTS, "seg",
+                   "Customer segment 'seg' (Families) is reached by no channel.");
+    ck_assert_str_eq(smb_findings_at(f, 2)->item, "seg-tourists");
+    smb_findings_free(f);
     smb_canvas_free(c);
 }
 END_TEST
