@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Format names and the entry point that hands a canvas to one renderer. */
+/* Format names and the entry points that hand a model to one renderer. */
 #include <string.h>
 
 #include "render_internal.h"
@@ -39,16 +39,24 @@ smb_status smb_format_from_key(const char *key, smb_format *out)
                      key[n] ? "..." : "");
 }
 
+/* The arguments every render call checks, for the message's `fn`. */
+static smb_status check_args(const char *fn, const char *what, const void *model,
+                             smb_format format, char **out)
+{
+    if (!model || !out)
+        return smb__fail(SMB_EINVAL, "%s: %s must not be NULL", fn, !model ? what : "out");
+    if ((unsigned)format >= FORMAT_COUNT)
+        return smb__fail(SMB_EINVAL, "%s: format %d is not one of markdown, svg, html", fn,
+                         (int)format);
+    return SMB_OK;
+}
+
 smb_status smb_canvas_render(const smb_canvas *canvas, smb_format format, char **out,
                              size_t *length)
 {
-    if (!canvas || !out)
-        return smb__fail(SMB_EINVAL, "smb_canvas_render: %s must not be NULL",
-                         !canvas ? "canvas" : "out");
-    if ((unsigned)format >= FORMAT_COUNT)
-        return smb__fail(SMB_EINVAL,
-                         "smb_canvas_render: format %d is not one of markdown, svg, html",
-                         (int)format);
+    smb_status st = check_args("smb_canvas_render", "canvas", canvas, format, out);
+    if (st != SMB_OK)
+        return st;
     smb_buf b;
     smb__buf_init(&b);
     switch (format) {
@@ -57,5 +65,29 @@ smb_status smb_canvas_render(const smb_canvas *canvas, smb_format format, char *
     case SMB_FORMAT_HTML: smb__render_html(canvas, &b); break;
     }
     /* On failure *out and *length are left as they were. */
+    return smb__buf_finish(&b, out, length);
+}
+
+smb_status smb_forces_render(const smb_forces *forces, smb_format format, char **out,
+                             size_t *length)
+{
+    smb_status st = check_args("smb_forces_render", "forces", forces, format, out);
+    if (st != SMB_OK)
+        return st;
+    /* Scored once, so that every writer shows the same numbers. */
+    smb_forces_result *result = NULL;
+    st = smb_forces_score(forces, &result);
+    if (st != SMB_OK)
+        return st;
+    smb_forces_view view;
+    smb__forces_view_init(&view, forces, result);
+    smb_buf b;
+    smb__buf_init(&b);
+    switch (format) {
+    case SMB_FORMAT_MARKDOWN: smb__render_forces_markdown(&view, &b); break;
+    case SMB_FORMAT_SVG: smb__render_forces_svg(&view, &b, true); break;
+    case SMB_FORMAT_HTML: smb__render_forces_html(&view, &b); break;
+    }
+    smb_forces_result_free(result);
     return smb__buf_finish(&b, out, length);
 }

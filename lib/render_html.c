@@ -7,15 +7,8 @@
 
 #include "render_internal.h"
 
+/* After the shared rules of render_page.c. */
 static const char style[] =
-    "body{font-family:Helvetica,Arial,'Liberation Sans',sans-serif;color:#111827;"
-    "background:#ffffff;line-height:1.45;max-width:1400px;margin:2rem auto;padding:0 1rem}\n"
-    "header .kind{color:#6b7280;text-transform:uppercase;letter-spacing:.08em;"
-    "font-size:.8rem;margin:0}\n"
-    "h1{margin:.2rem 0 .5rem}\n"
-    "figure{margin:1.5rem 0}\n"
-    "figure svg{display:block;width:100%;height:auto}\n"
-    "figcaption{color:#6b7280;font-size:.9rem}\n"
     ".blocks{display:grid;grid-template-columns:repeat(auto-fill,minmax(20rem,1fr));"
     "gap:.5rem 2rem}\n"
     "section h2{font-size:1.1rem;border-bottom:1px solid #d1d5db;padding-bottom:.25rem}\n"
@@ -103,30 +96,8 @@ void smb__render_html(const smb_canvas *canvas, smb_buf *b)
 {
     const char *name = smb_canvas_name(canvas);
     const char *description = smb_canvas_description(canvas);
-    bool named = name && *name;
-    smb__buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                     "<title>");
-    if (named) {
-        put_text(b, name);
-        smb__buf_puts(b, " \xE2\x80\x94 ");
-    }
-    smb__buf_puts(b, "Business Model Canvas</title>\n<style>\n");
-    smb__buf_puts(b, style);
-    smb__buf_puts(b, "</style>\n</head>\n<body>\n<header>\n");
-    if (named) {
-        smb__buf_puts(b, "<p class=\"kind\">Business Model Canvas</p>\n<h1>");
-        put_text(b, name);
-    } else {
-        smb__buf_puts(b, "<h1>Business Model Canvas");
-    }
-    smb__buf_puts(b, "</h1>\n");
-    if (description && *description) {
-        smb__buf_puts(b, "<p class=\"description\">");
-        put_text(b, description);
-        smb__buf_puts(b, "</p>\n");
-    }
-    smb__buf_puts(b, "</header>\n<main>\n<figure>\n");
+    smb__html_open(b, "Business Model Canvas", name, description, style);
+    smb__buf_puts(b, "<main>\n<figure>\n");
     smb__render_svg(canvas, b, false);
     smb__buf_puts(b, "<figcaption>The canvas at a glance. Every item is listed in full "
                      "below.</figcaption>\n</figure>\n");

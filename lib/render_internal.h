@@ -22,6 +22,52 @@ void smb__render_markdown(const smb_canvas *canvas, smb_buf *b);
 void smb__render_svg(const smb_canvas *canvas, smb_buf *b, bool standalone);
 void smb__render_html(const smb_canvas *canvas, smb_buf *b);
 
+/* What the five-forces writers show: the assessment and its scoring,
+ * computed once by smb_forces_render (render_forces.c) so that every
+ * writer presents the same numbers and none recomputes them. */
+typedef struct smb_forces_view {
+    const smb_forces *forces;
+    const smb_forces_result *result;
+    bool has_pressure; /* pressure and attractiveness are defined */
+    double pressure, attractiveness;
+    const char *undefined_reason; /* why they are not, when !has_pressure */
+} smb_forces_view;
+
+/* Fill the view from a result (which it borrows); never fails. */
+void smb__forces_view_init(smb_forces_view *v, const smb_forces *forces,
+                           const smb_forces_result *result);
+/* The band's key, or "unrated" for a force without a score. */
+const char *smb__band_label(smb_force_band band);
+/* Colours of a force's box by band (unrated included): light fill, border,
+ * and text on the fill; unrated boxes also get a dashed border so that the
+ * difference does not rest on colour alone. */
+typedef struct smb_band_style {
+    const char *fill, *stroke, *text, *dash;
+} smb_band_style;
+const smb_band_style *smb__band_style(smb_force_band band);
+
+void smb__render_forces_markdown(const smb_forces_view *v, smb_buf *b);
+void smb__render_forces_svg(const smb_forces_view *v, smb_buf *b, bool standalone);
+void smb__render_forces_html(const smb_forces_view *v, smb_buf *b);
+
+/* ---- page furniture shared by the pictures and pages (render_page.c) --- */
+/* Open an <svg> of w x h px (see smb__render_svg for `standalone`), with an
+ * accessible <title> "NAME — KIND" (or KIND alone) and the description, if
+ * any, as <desc>. */
+void smb__svg_open(smb_buf *b, bool standalone, int width, int height, int font_size,
+                   const char *kind, const char *name, const char *description);
+/* The header at the top left of a picture: `label` in small capitals over
+ * the name when there is one, else `fallback` as the name; then the
+ * description. The widths (tenths of an em, see smb__cp_width) bound the
+ * single line each may take; longer text ends with an ellipsis. */
+void smb__svg_header(smb_buf *b, const char *label, const char *fallback, const char *name,
+                     const char *description, size_t name_width, size_t desc_width);
+/* Write everything of an HTML page up to and including </header>: the
+ * document head with the shared style sheet followed by `style`, then a
+ * header naming KIND and NAME with the description. */
+void smb__html_open(smb_buf *b, const char *kind, const char *name, const char *description,
+                    const char *style);
+
 /* ---- text (render_text.c) ---------------------------------------------- */
 /* Decode the code point at s[i] (i < n) into *cp and return its length in
  * bytes. Input is expected to be valid UTF-8 (the canvas guarantees it); a
@@ -56,6 +102,17 @@ void smb__render_put_xml_words(smb_buf *b, const char *s, size_t n);
  * negatives. Returns dst. */
 enum { SMB_AMOUNT_BUF = 48 };
 char *smb__format_amount(char dst[SMB_AMOUNT_BUF], double value);
+/* Format a number without the locale, rounded to `decimals` places (at
+ * most 6), without grouping; `trim` drops trailing zeros and a bare '.'
+ * (3.50 -> "3.5", 4.00 -> "4"). "n/a" for NaN, infinities and magnitudes
+ * of 1e30 or more. Returns dst. */
+char *smb__format_number(char dst[SMB_AMOUNT_BUF], double value, unsigned decimals, bool trim);
+/* Append user text as inline Markdown, on one line: separator runs become
+ * one space, the ends are trimmed, and markup characters (table pipes
+ * included) are backslash-escaped, so that it reads as plain text wherever
+ * it stands. `at_start` says whether the text opens a block (a bullet or a
+ * paragraph), where list markers must be escaped too. */
+void smb__render_put_md(smb_buf *b, const char *s, bool at_start);
 /* Whether any revenue or cost item carries an amount. */
 bool smb__canvas_has_amounts(const smb_canvas *canvas);
 
@@ -78,5 +135,9 @@ bool smb__wrap_next(smb_wrap *w, size_t max_width, size_t *start, size_t *end);
 bool smb__wrap_done(const smb_wrap *w);
 /* Number of lines the text needs, stopping the count at `limit`. */
 size_t smb__wrap_count(const char *s, size_t max_width, size_t limit);
+/* Write the next line of `w` escaped for XML (as the contents of an open
+ * <text>); when `last` is set and text remains after the line, the line is
+ * shortened to make room for an ellipsis, which ends it. */
+void smb__wrap_put_line(smb_buf *b, smb_wrap *w, size_t width, bool last);
 
 #endif /* SMB_RENDER_INTERNAL_H */

@@ -38,13 +38,11 @@ enum {
     MAX_TEXT_LINES = 4
 };
 
-/* Header. */
+/* Header (render_page.c draws it). */
 enum {
-    NAME_SIZE = 26,
-    /* Widths in tenths of an em. The name may use 830 px left of the
-     * legend: 830 / 26 = 31.9 em, less a tenth for the bold face. */
+    /* Widths in tenths of an em. The name, of 26 px, may use 830 px left
+     * of the legend: 830 / 26 = 31.9 em, less a tenth for the bold face. */
     NAME_WIDTH = 280,
-    DESC_SIZE = 13,
     DESC_WIDTH = 620, /* 62 em of 13 px = 806 px */
     LEGEND_X = 880
 };
@@ -112,25 +110,6 @@ static size_t items_shown(const smb_canvas *canvas, smb_block block, const frame
     return n;
 }
 
-/* Write the next line of `w` as the contents of an open <text>; the last
- * line allowed ends with an ellipsis when text remains after it. */
-static void put_next_line(smb_buf *b, smb_wrap *w, size_t width, bool last)
-{
-    size_t a, e;
-    bool cut = false;
-    if (last) {
-        smb_wrap probe = *w;
-        cut = smb__wrap_next(&probe, width, &a, &e) && !smb__wrap_done(&probe);
-    }
-    if (cut)
-        width = width > SMB_ELLIPSIS_WIDTH ? width - SMB_ELLIPSIS_WIDTH : 0;
-    if (!smb__wrap_next(w, width, &a, &e))
-        return;
-    smb__render_put_xml_words(b, w->s + a, e - a);
-    if (cut)
-        smb__buf_puts(b, "\xE2\x80\xA6");
-}
-
 static void put_item(smb_buf *b, const smb_item *item, const frame *f, int top)
 {
     size_t width = line_width(f);
@@ -152,7 +131,7 @@ static void put_item(smb_buf *b, const smb_item *item, const frame *f, int top)
     while (line < MAX_TEXT_LINES && !smb__wrap_done(&w)) {
         smb__buf_printf(b, "<text x=\"%d\" y=\"%d\">", f->x + TEXT_DX,
                         top + line * LINE_H + BASELINE_DY);
-        put_next_line(b, &w, width, line == MAX_TEXT_LINES - 1);
+        smb__wrap_put_line(b, &w, width, line == MAX_TEXT_LINES - 1);
         smb__buf_puts(b, "</text>");
         line++;
     }
@@ -239,14 +218,6 @@ static void put_clip_paths(smb_buf *b)
     smb__buf_puts(b, "</defs>\n");
 }
 
-/* One header line of at most `width`, ending with an ellipsis if cut. */
-static void put_header_line(smb_buf *b, const char *text, size_t width)
-{
-    smb_wrap w;
-    smb__wrap_init(&w, text);
-    put_next_line(b, &w, width, true);
-}
-
 static void put_legend(smb_buf *b)
 {
     static const int entry_x[SMB_EVIDENCE_COUNT] = {950, 1056, 1136, 1232};
@@ -272,34 +243,6 @@ static void put_legend(smb_buf *b)
     smb__buf_puts(b, "</g>\n");
 }
 
-static void put_header(smb_buf *b, const char *name, const char *description)
-{
-    int name_y = 56;
-    if (*name) {
-        smb__buf_printf(b,
-                        "<text x=\"%d\" y=\"24\" font-size=\"11\" letter-spacing=\"1\" "
-                        "fill=\"#6b7280\">BUSINESS MODEL CANVAS</text>\n",
-                        MARGIN);
-    } else {
-        name = "Business Model Canvas";
-        name_y = description[0] ? 46 : 56;
-    }
-    smb__buf_printf(b,
-                    "<text class=\"name\" x=\"%d\" y=\"%d\" font-size=\"%d\" "
-                    "font-weight=\"bold\" fill=\"#111827\">",
-                    MARGIN, name_y, NAME_SIZE);
-    put_header_line(b, name, NAME_WIDTH);
-    smb__buf_puts(b, "</text>\n");
-    if (description[0]) {
-        smb__buf_printf(b,
-                        "<text class=\"description\" x=\"%d\" y=\"%d\" font-size=\"%d\" "
-                        "fill=\"#374151\">",
-                        MARGIN, name_y + 22, DESC_SIZE);
-        put_header_line(b, description, DESC_WIDTH);
-        smb__buf_puts(b, "</text>\n");
-    }
-}
-
 void smb__render_svg(const smb_canvas *canvas, smb_buf *b, bool standalone)
 {
     const char *name = smb_canvas_name(canvas);
@@ -308,29 +251,12 @@ void smb__render_svg(const smb_canvas *canvas, smb_buf *b, bool standalone)
         name = "";
     if (!description)
         description = "";
-    if (standalone)
-        smb__buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    smb__buf_puts(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" ");
-    if (standalone)
-        smb__buf_printf(b, "width=\"%d\" height=\"%d\" ", PAGE_W, PAGE_H);
-    smb__buf_printf(b,
-                    "viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"smb-title\" "
-                    "font-family=\"Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', "
-                    "sans-serif\" font-size=\"%d\">\n<title id=\"smb-title\">",
-                    PAGE_W, PAGE_H, FONT_SIZE);
-    if (*name) {
-        smb__render_put_xml_words(b, name, strlen(name));
-        smb__buf_puts(b, " \xE2\x80\x94 ");
-    }
-    smb__buf_puts(b, "Business Model Canvas</title>\n");
-    if (*description) {
-        smb__buf_puts(b, "<desc>");
-        smb__render_put_xml_words(b, description, strlen(description));
-        smb__buf_puts(b, "</desc>\n");
-    }
+    smb__svg_open(b, standalone, PAGE_W, PAGE_H, FONT_SIZE, "Business Model Canvas", name,
+                  description);
     put_clip_paths(b);
     smb__buf_printf(b, "<rect width=\"%d\" height=\"%d\" fill=\"#f3f4f6\"/>\n", PAGE_W, PAGE_H);
-    put_header(b, name, description);
+    smb__svg_header(b, "BUSINESS MODEL CANVAS", "Business Model Canvas", name, description,
+                    NAME_WIDTH, DESC_WIDTH);
     put_legend(b);
     for (int k = 0; k < SMB_BLOCK_COUNT; k++)
         put_block(b, canvas, (smb_block)k);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Text helpers shared by the renderers: UTF-8 stepping, glyph width
- * estimates, escaping for XML/HTML, and numbers that ignore the locale. */
+ * estimates, escaping for XML/HTML and Markdown, and numbers that ignore
+ * the locale. */
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
@@ -140,36 +141,50 @@ void smb__render_put_xml_words(smb_buf *b, const char *s, size_t n)
     }
 }
 
+static const uint64_t pow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+enum { MAX_DECIMALS = sizeof pow10 / sizeof pow10[0] - 1 };
+
+/* Round v >= 0 to `decimals` places: the whole part as digits into
+ * `digits`, the decimals returned as an integer below 10^decimals. Whole
+ * part and fraction are taken apart first: v * 10^decimals would lose the
+ * fraction of large values, while v - floor(v) is exact. Integer
+ * conversions never use the locale's separators. */
+static uint64_t split_decimal(double v, unsigned decimals, char digits[40])
+{
+    if (v >= 9e18) {
+        /* No decimal point is printed, so the locale cannot matter. */
+        snprintf(digits, 40, "%.0f", v);
+        return 0;
+    }
+    double whole = floor(v);
+    uint64_t units = (uint64_t)whole, scale = pow10[decimals];
+    uint64_t fraction = (uint64_t)llround((v - whole) * (double)scale);
+    if (fraction == scale) {
+        units++;
+        fraction = 0;
+    }
+    snprintf(digits, 40, "%" PRIu64, units);
+    return fraction;
+}
+
+/* Canvas amounts are at most 1e15 each and 1e6 items, so sums stay below
+ * 1e21; forces numbers are at most 1e6. Nothing past 1e30 can come from a
+ * valid model. */
+static bool printable(double value)
+{
+    return isfinite(value) && fabs(value) < 1e30;
+}
+
 char *smb__format_amount(char dst[SMB_AMOUNT_BUF], double value)
 {
-    /* Canvas amounts are at most 1e15 each and 1e6 items, so sums stay
-     * below 1e21; anything past 1e30 cannot come from a valid canvas. */
-    if (!isfinite(value) || fabs(value) >= 1e30) {
+    if (!printable(value)) {
         snprintf(dst, SMB_AMOUNT_BUF, "%s", "n/a");
         return dst;
     }
-    bool negative = value < 0;
-    double v = fabs(value);
     char digits[40];
-    unsigned cents = 0;
-    if (v < 9e18) {
-        /* Whole units and cents apart: v * 100 would lose the cents of large
-         * amounts, while v - floor(v) is exact. Integer conversions never
-         * use the locale's separators. */
-        double whole = floor(v);
-        uint64_t units = (uint64_t)whole;
-        cents = (unsigned)llround((v - whole) * 100.0);
-        if (cents == 100) {
-            units++;
-            cents = 0;
-        }
-        snprintf(digits, sizeof digits, "%" PRIu64, units);
-    } else {
-        /* No decimal point is printed, so the locale cannot matter. */
-        snprintf(digits, sizeof digits, "%.0f", v);
-    }
+    uint64_t cents = split_decimal(fabs(value), 2, digits);
     size_t nd = strlen(digits), o = 0;
-    if (negative && (cents != 0 || strcmp(digits, "0") != 0))
+    if (value < 0 && (cents != 0 || strcmp(digits, "0") != 0))
         dst[o++] = '-';
     for (size_t k = 0; k < nd; k++) {
         if (k > 0 && (nd - k) % 3 == 0)
@@ -177,10 +192,78 @@ char *smb__format_amount(char dst[SMB_AMOUNT_BUF], double value)
         dst[o++] = digits[k];
     }
     if (cents)
-        snprintf(dst + o, SMB_AMOUNT_BUF - o, ".%02u", cents);
+        snprintf(dst + o, SMB_AMOUNT_BUF - o, ".%02u", (unsigned)cents);
     else
         dst[o] = '\0';
     return dst;
+}
+
+char *smb__format_number(char dst[SMB_AMOUNT_BUF], double value, unsigned decimals, bool trim)
+{
+    if (!printable(value)) {
+        snprintf(dst, SMB_AMOUNT_BUF, "%s", "n/a");
+        return dst;
+    }
+    if (decimals > MAX_DECIMALS)
+        decimals = MAX_DECIMALS;
+    char digits[40], tail[16];
+    uint64_t fraction = split_decimal(fabs(value), decimals, digits);
+    /* The decimals with their leading zeros, then without trailing ones. */
+    snprintf(tail, sizeof tail, "%0*" PRIu64, (int)decimals, fraction);
+    size_t nt = decimals;
+    while (trim && nt > 0 && tail[nt - 1] == '0')
+        nt--;
+    tail[nt] = '\0';
+    bool negative = value < 0 && (fraction != 0 || strcmp(digits, "0") != 0);
+    snprintf(dst, SMB_AMOUNT_BUF, "%s%s%s%s", negative ? "-" : "", digits, nt ? "." : "", tail);
+    return dst;
+}
+
+/* Characters that mean something anywhere in a Markdown line: emphasis,
+ * code, links, raw HTML, entities, tables, strike-through, maths, headings'
+ * closing sequences, and the escape itself. */
+static bool md_always_special(uint32_t cp)
+{
+    return cp < 0x80 && strchr("\\`*_[]<>&|~$#", (int)cp) != NULL && cp != 0;
+}
+
+/* Characters that only mean something where a block may start: list
+ * markers and setext underlines. */
+static bool md_start_special(uint32_t cp)
+{
+    return cp == '-' || cp == '+' || cp == '=';
+}
+
+void smb__render_put_md(smb_buf *b, const char *s, bool at_start)
+{
+    size_t n = strlen(s), i = 0;
+    bool pending_space = false, started = false, leading_digits = at_start;
+    while (i < n) {
+        uint32_t cp;
+        size_t len = smb__utf8_step(s, n, i, &cp);
+        if (smb__cp_is_separator(cp)) {
+            pending_space = started;
+            leading_digits = false;
+            i += len;
+            continue;
+        }
+        if (pending_space)
+            smb__buf_append(b, " ", 1);
+        pending_space = false;
+        bool first = !started;
+        started = true;
+        /* "1." or "1)" at the start would make an ordered list. */
+        bool ends_number = leading_digits && !first && (cp == '.' || cp == ')');
+        if (!(cp >= '0' && cp <= '9'))
+            leading_digits = false;
+        if (md_always_special(cp) || (first && at_start && md_start_special(cp)) || ends_number)
+            smb__buf_append(b, "\\", 1);
+        if (cp == 0xFFFD && len == 1)
+            smb__buf_puts(b, "\xEF\xBF\xBD"); /* never pass on a stray byte */
+        else
+            smb__buf_append(b, s + i, len);
+        i += len;
+    }
 }
 
 bool smb__canvas_has_amounts(const smb_canvas *canvas)

@@ -100,3 +100,20 @@ size_t smb__wrap_count(const char *s, size_t max_width, size_t limit)
         lines++;
     return lines;
 }
+
+void smb__wrap_put_line(smb_buf *b, smb_wrap *w, size_t width, bool last)
+{
+    size_t a, e;
+    bool cut = false;
+    if (last) {
+        smb_wrap probe = *w;
+        cut = smb__wrap_next(&probe, width, &a, &e) && !smb__wrap_done(&probe);
+    }
+    if (cut)
+        width = width > SMB_ELLIPSIS_WIDTH ? width - SMB_ELLIPSIS_WIDTH : 0;
+    if (!smb__wrap_next(w, width, &a, &e))
+        return;
+    smb__render_put_xml_words(b, w->s + a, e - a);
+    if (cut)
+        smb__buf_puts(b, "\xE2\x80\xA6");
+}

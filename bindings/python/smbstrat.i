@@ -30,8 +30,8 @@ out-parameters return the pair `[status, value]`."
  * setters keep it, which is cheaper. Each GIL-free call only reads the
  * objects it is given (or makes new ones), and the package holds the owning
  * object's lock around it so that no other thread changes or frees them
- * meanwhile. smb_document_set_canvas() frees the old canvas, so it keeps the
- * GIL. */
+ * meanwhile. smb_document_set_canvas() and smb_document_set_forces() free
+ * the old section, so they keep the GIL. */
 %nothread;
 %thread smb_document_load_file;
 %thread smb_document_load_string;
@@ -42,6 +42,12 @@ out-parameters return the pair `[status, value]`."
 %thread smb_canvas_check;
 %thread smb_canvas_diff;
 %thread smb_canvas_render;
+%thread smb_forces_copy;
+%thread smb_forces_equal;
+%thread smb_forces_score;
+%thread smb_forces_sensitivity;
+%thread smb_forces_compare;
+%thread smb_forces_render;
 
 %{
 #include <string.h>
@@ -185,6 +191,11 @@ SMBPY_HANDLE_OUT(smb_document)
 SMBPY_HANDLE_OUT(smb_findings)
 SMBPY_HANDLE_OUT(smb_diff)
 SMBPY_HANDLE_OUT(const smb_item)
+SMBPY_HANDLE_OUT(smb_forces)
+SMBPY_HANDLE_OUT(smb_forces_result)
+SMBPY_HANDLE_OUT(smb_forces_tornado)
+SMBPY_HANDLE_OUT(smb_forces_comparison)
+SMBPY_HANDLE_OUT(const smb_driver)
 
 %define SMBPY_ENUM_OUT(TYPE)
 %typemap(in, numinputs=0) TYPE *out (TYPE temp = (TYPE)0) {
@@ -199,6 +210,38 @@ SMBPY_ENUM_OUT(smb_block)
 SMBPY_ENUM_OUT(smb_evidence)
 SMBPY_ENUM_OUT(smb_amount_kind)
 SMBPY_ENUM_OUT(smb_format)
+SMBPY_ENUM_OUT(smb_force)
+SMBPY_ENUM_OUT(smb_force_band)
+
+/* Scores: [status, value]. On failure C leaves *out untouched, so the value
+ * is None rather than a number that was never computed. */
+%typemap(in, numinputs=0) double *out (double temp = 0.0) {
+    $1 = &temp;
+}
+%typemap(argout) double *out {
+    $result = SWIG_Python_AppendOutput($result,
+        result == SMB_OK ? PyFloat_FromDouble(*$1) : (Py_INCREF(Py_None), Py_None));
+}
+
+/* smb_forces_comparison_pressure() and _attractiveness(): the three values
+ * after the status, None each when the call failed. */
+%typemap(in, numinputs=0) (double *before, double *after, double *delta)
+    (double b = 0.0, double a = 0.0, double d = 0.0) {
+    $1 = &b;
+    $2 = &a;
+    $3 = &d;
+}
+%typemap(argout) (double *before, double *after, double *delta) {
+    double *values[3];
+    int i;
+
+    values[0] = $1;
+    values[1] = $2;
+    values[2] = $3;
+    for (i = 0; i < 3; i++)
+        $result = SWIG_Python_AppendOutput($result,
+            result == SMB_OK ? PyFloat_FromDouble(*values[i]) : (Py_INCREF(Py_None), Py_None));
+}
 
 /* Rendered or saved text: a str, with the C buffer released by smb_free(). */
 %typemap(in, numinputs=0) (char **out, size_t *length) (char *text = NULL, size_t size = 0) {
@@ -233,10 +276,21 @@ SMBPY_ENUM_OUT(smb_format)
 %nodefaultdtor smb_finding;
 %nodefaultctor smb_change;
 %nodefaultdtor smb_change;
+%nodefaultctor smb_force_score;
+%nodefaultdtor smb_force_score;
+%nodefaultctor smb_driver_score;
+%nodefaultdtor smb_driver_score;
+%nodefaultctor smb_driver_swing;
+%nodefaultdtor smb_driver_swing;
+%nodefaultctor smb_driver_delta;
+%nodefaultdtor smb_driver_delta;
+%nodefaultctor smb_force_delta;
+%nodefaultdtor smb_force_delta;
 %immutable;
 
 %include "smbstrat/common.h"
 %include "smbstrat/canvas.h"
+%include "smbstrat/forces.h"
 %include "smbstrat/document.h"
 %include "smbstrat/render.h"
 

@@ -136,6 +136,8 @@ SMB_API smb_status smb_canvas_set_description(smb_canvas *canvas, const char *de
  * The new item has importance 3, evidence ::SMB_EVIDENCE_ASSUMPTION, no
  * notes, tags, amount, kind or links.
  *
+ * @param canvas the canvas to add to
+ * @param block  the block that receives the item, at its end
  * @param id   unique in the canvas; 1 to ::SMB_MAX_ID_LENGTH bytes of ASCII
  *             letters, digits, '_', '-' and '.'
  * @param text non-empty valid UTF-8, at most ::SMB_MAX_TEXT_LENGTH bytes
@@ -235,7 +237,12 @@ SMB_API smb_status smb_canvas_clear_item_amount(smb_canvas *canvas, const char *
 SMB_API smb_status smb_canvas_set_item_kind(smb_canvas *canvas, const char *id, smb_amount_kind kind);
 /**
  * @brief Replace all tags. Tags are non-empty UTF-8 without duplicates.
- * @param tags @p count strings (may be NULL when @p count is 0)
+ * @param canvas the canvas holding the item
+ * @param id     the item's id
+ * @param tags   @p count strings (may be NULL when @p count is 0), copied
+ * @param count  number of tags, at most ::SMB_MAX_TAGS; 0 removes every tag
+ * @return ::SMB_OK, ::SMB_EINVAL (NULL, empty or invalid tag, duplicate tag),
+ *         ::SMB_ENOTFOUND, ::SMB_ELIMIT or ::SMB_ENOMEM.
  */
 SMB_API smb_status smb_canvas_set_item_tags(smb_canvas *canvas, const char *id,
                                             const char *const *tags, size_t count);

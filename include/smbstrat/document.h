@@ -16,6 +16,7 @@
 
 #include "canvas.h"
 #include "common.h"
+#include "forces.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -60,6 +61,8 @@ SMB_API smb_status smb_document_save_file(const smb_document *doc, const char *p
 /**
  * @brief Serialise to a NUL-terminated JSON text (2-space indent, keys in
  *        the documented order, trailing newline). Release with smb_free().
+ * @param doc    the document to serialise
+ * @param out    receives the text; untouched on failure
  * @param length receives the length without the NUL; may be NULL.
  * @return ::SMB_OK, ::SMB_EINVAL or ::SMB_ENOMEM.
  */
@@ -79,6 +82,21 @@ SMB_API const smb_canvas *smb_document_canvas_const(const smb_document *doc);
  * @return ::SMB_OK, ::SMB_EINVAL or ::SMB_ENOMEM (document unchanged).
  */
 SMB_API smb_status smb_document_set_canvas(smb_document *doc, const smb_canvas *canvas);
+
+/**
+ * @brief The document's five-forces assessment, borrowed, or NULL when the
+ *        section is absent. Changes made through it are changes to the
+ *        document.
+ */
+SMB_API smb_forces *smb_document_forces(smb_document *doc);
+/** @brief Read-only view of the five-forces assessment, or NULL when absent. */
+SMB_API const smb_forces *smb_document_forces_const(const smb_document *doc);
+/**
+ * @brief Replace the forces section with a copy of @p forces; NULL removes
+ *        the section. A previously borrowed forces pointer becomes invalid.
+ * @return ::SMB_OK, ::SMB_EINVAL or ::SMB_ENOMEM (document unchanged).
+ */
+SMB_API smb_status smb_document_set_forces(smb_document *doc, const smb_forces *forces);
 
 #ifdef __cplusplus
 }

@@ -144,6 +144,8 @@ SMB_API double smb_forces_force_weight(const smb_forces *forces, smb_force force
  * A weight of 0 leaves the force out of the pressure and of the dominant
  * forces (its score is still computed). At least one force keeps a positive
  * weight: an assessment in which no force counts has no meaning.
+ * @param forces the assessment
+ * @param force  the force to weigh
  * @param weight finite, from 0 to ::SMB_FORCES_MAX_WEIGHT
  * @return ::SMB_OK, ::SMB_EINVAL (NULL, invalid force) or ::SMB_ERANGE (NaN,
  *         infinite, negative, too large, or 0 for the last force of positive
@@ -177,6 +179,8 @@ SMB_API smb_status smb_forces_get_driver(const smb_forces *forces, smb_force for
  *
  * The new driver comes after the force's other drivers, unrated, with
  * weight 1, no confidence and no rationale.
+ * @param forces   the assessment
+ * @param force    the force the driver bears on
  * @param key      unique within the force; 1 to ::SMB_MAX_ID_LENGTH bytes of
  *                 ASCII letters, digits, '_', '-' and '.' (as canvas ids)
  * @param title    non-empty valid UTF-8, at most ::SMB_MAX_TEXT_LENGTH bytes

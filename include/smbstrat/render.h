@@ -11,6 +11,7 @@
 
 #include "canvas.h"
 #include "common.h"
+#include "forces.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -33,11 +34,26 @@ SMB_API smb_status smb_format_from_key(const char *key, smb_format *out);
  *
  * SVG uses the classic nine-block layout, wraps text to fit each block,
  * elides what does not fit with a "+N more" line, and escapes all text.
+ * @param canvas the canvas to render
+ * @param format the output format
  * @param out    receives a NUL-terminated string; release with smb_free()
  * @param length receives the length without the NUL; may be NULL
  * @return ::SMB_OK, ::SMB_EINVAL or ::SMB_ENOMEM.
  */
 SMB_API smb_status smb_canvas_render(const smb_canvas *canvas, smb_format format,
+                                     char **out, size_t *length);
+
+/**
+ * @brief Render a five-forces assessment.
+ *
+ * SVG: the firm in the centre and the four outer forces around it (new
+ * entrants above, substitutes below, suppliers left, buyers right, rivalry
+ * in the centre), each coloured by its band and showing its score. Markdown:
+ * a table of forces (score, intensity, band) and one of drivers. HTML: a
+ * self-contained page with both.
+ * @return ::SMB_OK, ::SMB_EINVAL or ::SMB_ENOMEM.
+ */
+SMB_API smb_status smb_forces_render(const smb_forces *forces, smb_format format,
                                      char **out, size_t *length);
 
 #ifdef __cplusplus

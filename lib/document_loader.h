@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * What every section loader shares (document_load.c dispatches to them):
+ * the JSON path of the value being checked, failures recorded at that
+ * path's line and column, and the type checks whose messages must read the
+ * same in every section. Never installed.
+ */
+#ifndef SMB_DOCUMENT_LOADER_H
+#define SMB_DOCUMENT_LOADER_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "document_internal.h"
+#include "json_locate.h"
+
+enum {
+    SMB__LD_MAX_STEPS = SMB_MAX_DEPTH + 2, /* deepest path the depth check can name */
+    SMB__LD_PATH_CAP = 512,
+    SMB__LD_LIST_CAP = 512 /* "one of a, b, c" lists in messages */
+};
+
+typedef struct smb__loader {
+    const char *text;
+    size_t len;
+    const char *file; /* for messages; NULL for strings */
+    smb__json_step steps[SMB__LD_MAX_STEPS]; /* path of the value being checked */
+    size_t depth;
+    /* Sections built here, handed to the document once all of it loaded. */
+    smb_canvas *canvas;
+    smb_forces *forces;
+} smb__loader;
+
+/* The key is borrowed: it must outlive the step (jansson's keys do). */
+static inline void smb__ld_push_key(smb__loader *ld, const char *key)
+{
+    ld->steps[ld->depth++] = (smb__json_step){key, strlen(key), false, 0};
+}
+
+static inline void smb__ld_push_index(smb__loader *ld, size_t index)
+{
+    ld->steps[ld->depth++] = (smb__json_step){NULL, 0, false, index};
+}
+
+static inline void smb__ld_pop(smb__loader *ld)
+{
+    ld->depth--;
+}
+
+/* Record a failure at the current path: at its value, or, with _at_name, at
+ * the member's name (for keys that should not be there). Return status. */
+smb_status smb__ld_fail(smb__loader *ld, smb_status status, const char *fmt, ...)
+    SMB_PRINTF(3, 4);
+smb_status smb__ld_fail_at_name(smb__loader *ld, smb_status status, const char *fmt, ...)
+    SMB_PRINTF(3, 4);
+
+/* Report again, at the current path, a failure that a model's API has just
+ * recorded (status is what it returned). SMB_EINVAL becomes SMB_ESCHEMA:
+ * an argument the model calls invalid is, in a document, a value that does
+ * not follow the format. The model's own name for the field is dropped
+ * from the message when the path already says it. */
+smb_status smb__ld_relay(smb__loader *ld, smb_status status);
+/* The same, at the member's name. */
+smb_status smb__ld_relay_at_name(smb__loader *ld, smb_status status);
+
+/* "an object", "a string", ... for "must be X, not Y" messages. */
+const char *smb__ld_type_name(const json_t *v);
+bool smb__ld_in_list(const char *key, const char *const *list, size_t n);
+/* Append ", word" (or "word" first) to a fixed message buffer. */
+void smb__ld_list_add(char *buf, size_t cap, const char *word);
+
+/* Type checks: record "must be ..., not <type>" at the current path. */
+smb_status smb__ld_expect_string(smb__loader *ld, const json_t *v);
+smb_status smb__ld_expect_object(smb__loader *ld, const json_t *v);
+/* A number (integer or not); `expected` completes "must be ..." in the
+ * message, e.g. "a number from 1 to 5". Its range is the model's to check. */
+smb_status smb__ld_expect_number(smb__loader *ld, const json_t *v, const char *expected);
+
+/* Refuse, at its name, the first member of obj whose key is not in keys;
+ * `what` completes the message "unknown key; <what>". */
+smb_status smb__ld_only_keys(smb__loader *ld, const json_t *obj, const char *const *keys,
+                             size_t n, const char *what);
+
+/* Section loaders (one file each). On success they leave what they built in
+ * the loader; on failure the loader frees whatever is there. */
+smb_status smb__ld_forces(smb__loader *ld, const json_t *section);
+
+#endif /* SMB_DOCUMENT_LOADER_H */
