@@ -21,6 +21,7 @@ void smb_document_free(smb_document *doc)
     if (!doc)
         return;
     smb_canvas_free(doc->canvas);
+    smb_forces_free(doc->forces);
     smb__free(doc);
 }
 
@@ -48,6 +49,33 @@ smb_status smb_document_set_canvas(smb_document *doc, const smb_canvas *canvas)
     }
     smb_canvas_free(doc->canvas);
     doc->canvas = copy;
+    return SMB_OK;
+}
+
+smb_forces *smb_document_forces(smb_document *doc)
+{
+    return doc ? doc->forces : NULL;
+}
+
+const smb_forces *smb_document_forces_const(const smb_document *doc)
+{
+    return doc ? doc->forces : NULL;
+}
+
+smb_status smb_document_set_forces(smb_document *doc, const smb_forces *forces)
+{
+    if (!doc)
+        return smb__fail(SMB_EINVAL, "smb_document_set_forces: doc must not be NULL");
+    smb_forces *copy = NULL;
+    if (forces) {
+        /* As for the canvas: copy first, so that a failure keeps the old
+         * section, which may also be the one given. */
+        smb_status st = smb_forces_copy(forces, &copy);
+        if (st != SMB_OK)
+            return st;
+    }
+    smb_forces_free(doc->forces);
+    doc->forces = copy;
     return SMB_OK;
 }
 

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Loading a document (docs/format.md): jansson parses, this file checks
- * the shape of what it built and fills a canvas through the public canvas
- * API, so that the rules on ids, ranges and links live in canvas.c alone.
- * Whatever the canvas refuses is reported again with the JSON path, line
- * and column of the value that caused it.
+ * the top level, dispatches each section to its loader, and loads the
+ * canvas itself. Loaders check the shape of what jansson built and fill
+ * the model through its public API, so that the rules on ids, ranges and
+ * links live in the model alone (canvas.c, forces.c). Whatever the model
+ * refuses is reported again with the JSON path, line and column of the
+ * value that caused it (document_loader.c).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -15,141 +17,21 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "document_internal.h"
-#include "json_locate.h"
+#include "document_loader.h"
 
-enum {
-    MAX_STEPS = SMB_MAX_DEPTH + 2, /* deepest path the depth check can name */
-    PATH_CAP = 512,
-    LIST_CAP = 256 /* "one of a, b, c" lists in messages */
-};
+enum { LIST_CAP = SMB__LD_LIST_CAP, MAX_STEPS = SMB__LD_MAX_STEPS, PATH_CAP = SMB__LD_PATH_CAP };
 
-static const char *const reserved_sections[] = {"forces", "resilience", "scenarios",
-                                                "responses"};
+/* Top-level names kept for the models still to come. */
+static const char *const reserved_sections[] = {"resilience", "scenarios", "responses"};
 
 static const char *const item_keys[] = {"id",       "text",   "notes", "tags", "importance",
                                         "evidence", "amount", "kind",  "links"};
-
-typedef struct loader {
-    const char *text;
-    size_t len;
-    const char *file;         /* for messages; NULL for strings */
-    smb__json_step steps[MAX_STEPS]; /* path of the value being checked */
-    size_t depth;
-    smb_canvas *canvas;       /* built here, handed to the document at the end */
-} loader;
-
-static void push_key(loader *ld, const char *key)
-{
-    ld->steps[ld->depth++] = (smb__json_step){key, strlen(key), false, 0};
-}
-
-static void push_index(loader *ld, size_t index)
-{
-    ld->steps[ld->depth++] = (smb__json_step){NULL, 0, false, index};
-}
-
-static void pop(loader *ld)
-{
-    ld->depth--;
-}
-
-/* Record a failure at the current path: at the member's name when
- * at_name (unknown keys), else at its value. */
-static smb_status vfail(loader *ld, smb_status status, bool at_name, const char *fmt, va_list ap)
-{
-    char path[PATH_CAP];
-    smb__json_path_format(ld->steps, ld->depth, path, sizeof path);
-    size_t offset;
-    int line = 0, column = 0;
-    if (smb__json_locate(ld->text, ld->len, ld->steps, ld->depth, at_name, &offset))
-        smb__json_line_column(ld->text, ld->len, offset, &line, &column);
-    return smb__vfail_at(status, ld->file, path, line, column, fmt, ap);
-}
-
-static smb_status fail(loader *ld, smb_status status, const char *fmt, ...) SMB_PRINTF(3, 4);
-static smb_status fail(loader *ld, smb_status status, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vfail(ld, status, false, fmt, ap);
-    va_end(ap);
-    return status;
-}
-
-static smb_status fail_at_name(loader *ld, smb_status status, const char *fmt, ...)
-    SMB_PRINTF(3, 4);
-static smb_status fail_at_name(loader *ld, smb_status status, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vfail(ld, status, true, fmt, ap);
-    va_end(ap);
-    return status;
-}
-
-/* Report again, at the current path, a failure the canvas API recorded.
- * An argument the canvas calls invalid is, in a document, a value that
- * does not follow the format. */
-static smb_status relay(loader *ld, smb_status status)
-{
-    if (status == SMB_ENOMEM)
-        return smb__nomem();
-    if (status == SMB_EINVAL)
-        status = SMB_ESCHEMA;
-    /* The canvas names the field it refused ("text: must not be empty");
-     * the path already does. smb__vfail_at formats into its own buffer
-     * before replacing the record, so the old message may be an argument. */
-    const char *message = smb_last_error();
-    char path[PATH_CAP];
-    smb__json_path_format(ld->steps, ld->depth, path, sizeof path);
-    const char *tail = strrchr(path, '.'); /* "tags[2]" of "$.canvas...tags[2]" */
-    if (tail) {
-        size_t n = strlen(++tail);
-        size_t key_len = strcspn(tail, "[");
-        if (strncmp(message, tail, n) == 0 && strncmp(message + n, ": ", 2) == 0)
-            message += n + 2;
-        else if (strncmp(message, tail, key_len) == 0 && strncmp(message + key_len, ": ", 2) == 0)
-            message += key_len + 2;
-    }
-    return fail(ld, status, "%s", message);
-}
-
-static const char *type_name(const json_t *v)
-{
-    switch (json_typeof(v)) {
-    case JSON_OBJECT: return "an object";
-    case JSON_ARRAY: return "an array";
-    case JSON_STRING: return "a string";
-    case JSON_INTEGER: return "an integer";
-    case JSON_REAL: return "a number with a fraction or exponent";
-    case JSON_TRUE: return "true";
-    case JSON_FALSE: return "false";
-    case JSON_NULL: return "null";
-    }
-    return "a value";
-}
-
-static bool in_list(const char *key, const char *const *list, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(key, list[i]) == 0)
-            return true;
-    return false;
-}
-
-/* Append ", word" (or "word" first) to a fixed message buffer. */
-static void list_add(char *buf, size_t cap, const char *word)
-{
-    size_t used = strlen(buf);
-    snprintf(buf + used, cap - used, "%s%s", used ? ", " : "", word);
-}
 
 static void evidence_list(char *buf, size_t cap)
 {
     buf[0] = '\0';
     for (int e = 0; e < SMB_EVIDENCE_COUNT; e++)
-        list_add(buf, cap, smb_evidence_key((smb_evidence)e));
+        smb__ld_list_add(buf, cap, smb_evidence_key((smb_evidence)e));
 }
 
 static void kind_list(smb_block block, char *buf, size_t cap)
@@ -157,7 +39,7 @@ static void kind_list(smb_block block, char *buf, size_t cap)
     buf[0] = '\0';
     for (int k = SMB_KIND_NONE + 1; k < SMB_KIND_COUNT; k++)
         if (smb_amount_kind_allowed(block, (smb_amount_kind)k))
-            list_add(buf, cap, smb_amount_kind_key((smb_amount_kind)k));
+            smb__ld_list_add(buf, cap, smb_amount_kind_key((smb_amount_kind)k));
 }
 
 static void link_target_list(smb_block from, char *buf, size_t cap)
@@ -165,7 +47,7 @@ static void link_target_list(smb_block from, char *buf, size_t cap)
     buf[0] = '\0';
     for (int b = 0; b < SMB_BLOCK_COUNT; b++)
         if (smb_link_allowed(from, (smb_block)b))
-            list_add(buf, cap, smb_block_key((smb_block)b));
+            smb__ld_list_add(buf, cap, smb_block_key((smb_block)b));
 }
 
 /* ---- parsing ----------------------------------------------------------- */
@@ -176,7 +58,7 @@ static bool is_word_char(char c)
            c == '-' || c == '+' || c == '.';
 }
 
-static smb_status parse_failure(loader *ld, const json_error_t *err)
+static smb_status parse_failure(smb__loader *ld, const json_error_t *err)
 {
     /* jansson stops at once on a byte-order mark, with a puzzling message. */
     if (ld->len >= 3 && memcmp(ld->text, "\xEF\xBB\xBF", 3) == 0)
@@ -224,7 +106,7 @@ static smb_status parse_failure(loader *ld, const json_error_t *err)
     }
 }
 
-static smb_status parse(loader *ld, json_t **root)
+static smb_status parse(smb__loader *ld, json_t **root)
 {
     json_error_t err;
     memset(&err, 0, sizeof err);
@@ -249,20 +131,20 @@ static smb_status parse(loader *ld, json_t **root)
 
 /* jansson nests up to 2048 levels; the format allows SMB_MAX_DEPTH, the
  * top-level object being level 1. */
-static smb_status check_depth(loader *ld, json_t *v, size_t level)
+static smb_status check_depth(smb__loader *ld, json_t *v, size_t level)
 {
     if (!json_is_object(v) && !json_is_array(v))
         return SMB_OK;
     if (level > SMB_MAX_DEPTH)
-        return fail(ld, SMB_ELIMIT, "nested deeper than %d levels", SMB_MAX_DEPTH);
+        return smb__ld_fail(ld, SMB_ELIMIT, "nested deeper than %d levels", SMB_MAX_DEPTH);
     smb_status st = SMB_OK;
     if (json_is_object(v)) {
         const char *key;
         json_t *child;
         json_object_foreach(v, key, child) {
-            push_key(ld, key);
+            smb__ld_push_key(ld, key);
             st = check_depth(ld, child, level + 1);
-            pop(ld);
+            smb__ld_pop(ld);
             if (st != SMB_OK)
                 return st;
         }
@@ -270,9 +152,9 @@ static smb_status check_depth(loader *ld, json_t *v, size_t level)
         size_t i;
         json_t *child;
         json_array_foreach(v, i, child) {
-            push_index(ld, i);
+            smb__ld_push_index(ld, i);
             st = check_depth(ld, child, level + 1);
-            pop(ld);
+            smb__ld_pop(ld);
             if (st != SMB_OK)
                 return st;
         }
@@ -282,31 +164,26 @@ static smb_status check_depth(loader *ld, json_t *v, size_t level)
 
 /* ---- items -------------------------------------------------------------- */
 
-static smb_status expect_string(loader *ld, const json_t *v)
-{
-    if (!json_is_string(v))
-        return fail(ld, SMB_ESCHEMA, "must be a string, not %s", type_name(v));
-    return SMB_OK;
-}
-
-static smb_status expect_string_array(loader *ld, const json_t *v)
+static smb_status expect_string_array(smb__loader *ld, const json_t *v)
 {
     if (!json_is_array(v))
-        return fail(ld, SMB_ESCHEMA, "must be an array of strings, not %s", type_name(v));
+        return smb__ld_fail(ld, SMB_ESCHEMA, "must be an array of strings, not %s",
+                            smb__ld_type_name(v));
     size_t i;
     json_t *elem;
     json_array_foreach(v, i, elem) {
         if (!json_is_string(elem)) {
-            push_index(ld, i);
-            smb_status st = fail(ld, SMB_ESCHEMA, "must be a string, not %s", type_name(elem));
-            pop(ld);
+            smb__ld_push_index(ld, i);
+            smb_status st =
+                smb__ld_fail(ld, SMB_ESCHEMA, "must be a string, not %s", smb__ld_type_name(elem));
+            smb__ld_pop(ld);
             return st;
         }
     }
     return SMB_OK;
 }
 
-static smb_status load_tags(loader *ld, const char *id, const json_t *v)
+static smb_status load_tags(smb__loader *ld, const char *id, const json_t *v)
 {
     smb_status st = expect_string_array(ld, v);
     if (st != SMB_OK)
@@ -332,82 +209,85 @@ static smb_status load_tags(loader *ld, const char *id, const json_t *v)
             }
         }
         if (st != SMB_ENOMEM) {
-            push_index(ld, bad);
-            st = relay(ld, st);
-            pop(ld);
+            smb__ld_push_index(ld, bad);
+            st = smb__ld_relay(ld, st);
+            smb__ld_pop(ld);
         }
     }
     smb__free(tags);
     return st == SMB_ENOMEM ? smb__nomem() : st;
 }
 
-static smb_status load_importance(loader *ld, const char *id, const json_t *v)
+static smb_status load_importance(smb__loader *ld, const char *id, const json_t *v)
 {
     static const char *const expected = "must be an integer from 1 to 5";
     if (!json_is_integer(v))
-        return fail(ld, SMB_ESCHEMA, "%s, not %s", expected, type_name(v));
+        return smb__ld_fail(ld, SMB_ESCHEMA, "%s, not %s", expected, smb__ld_type_name(v));
     json_int_t x = json_integer_value(v);
     if (x < INT_MIN || x > INT_MAX)
-        return fail(ld, SMB_ERANGE, "%s", expected);
+        return smb__ld_fail(ld, SMB_ERANGE, "%s", expected);
     smb_status st = smb_canvas_set_item_importance(ld->canvas, id, (int)x);
     if (st == SMB_ERANGE)
-        return fail(ld, SMB_ERANGE, "%s", expected);
-    return st == SMB_OK ? SMB_OK : relay(ld, st);
+        return smb__ld_fail(ld, SMB_ERANGE, "%s", expected);
+    return st == SMB_OK ? SMB_OK : smb__ld_relay(ld, st);
 }
 
-static smb_status load_evidence(loader *ld, const char *id, const json_t *v)
+static smb_status load_evidence(smb__loader *ld, const char *id, const json_t *v)
 {
     char list[LIST_CAP];
     evidence_list(list, sizeof list);
     smb_evidence e;
     if (!json_is_string(v))
-        return fail(ld, SMB_ESCHEMA, "must be one of %s, not %s", list, type_name(v));
+        return smb__ld_fail(ld, SMB_ESCHEMA, "must be one of %s, not %s", list,
+                            smb__ld_type_name(v));
     if (smb_evidence_from_key(json_string_value(v), &e) != SMB_OK)
-        return fail(ld, SMB_ESCHEMA, "must be one of %s", list);
+        return smb__ld_fail(ld, SMB_ESCHEMA, "must be one of %s", list);
     smb_status st = smb_canvas_set_item_evidence(ld->canvas, id, e);
-    return st == SMB_OK ? SMB_OK : relay(ld, st);
+    return st == SMB_OK ? SMB_OK : smb__ld_relay(ld, st);
 }
 
-static smb_status load_amount(loader *ld, const char *id, smb_block block, const json_t *v)
+static smb_status load_amount(smb__loader *ld, const char *id, smb_block block, const json_t *v)
 {
     if (!json_is_number(v))
-        return fail(ld, SMB_ESCHEMA, "must be a number, not %s", type_name(v));
+        return smb__ld_fail(ld, SMB_ESCHEMA, "must be a number, not %s", smb__ld_type_name(v));
     smb_status st = smb_canvas_set_item_amount(ld->canvas, id, json_number_value(v));
     if (st == SMB_ERANGE)
-        return fail(ld, SMB_ERANGE, "must be a number from 0 to %g", SMB_MAX_AMOUNT);
+        return smb__ld_fail(ld, SMB_ERANGE, "must be a number from 0 to %g", SMB_MAX_AMOUNT);
     if (st == SMB_EINVAL && !smb_block_has_amounts(block))
-        return fail(ld, SMB_ESCHEMA,
-                    "only revenue_streams and cost_structure items have an amount");
-    return st == SMB_OK ? SMB_OK : relay(ld, st);
+        return smb__ld_fail(ld, SMB_ESCHEMA,
+                            "only revenue_streams and cost_structure items have an amount");
+    return st == SMB_OK ? SMB_OK : smb__ld_relay(ld, st);
 }
 
-static smb_status load_kind(loader *ld, const char *id, smb_block block, const json_t *v)
+static smb_status load_kind(smb__loader *ld, const char *id, smb_block block, const json_t *v)
 {
     if (!smb_block_has_amounts(block))
-        return fail(ld, SMB_ESCHEMA, "only revenue_streams and cost_structure items have a kind");
+        return smb__ld_fail(ld, SMB_ESCHEMA,
+                            "only revenue_streams and cost_structure items have a kind");
     char list[LIST_CAP];
     kind_list(block, list, sizeof list);
     smb_amount_kind kind;
     if (!json_is_string(v))
-        return fail(ld, SMB_ESCHEMA, "must be one of %s, not %s", list, type_name(v));
+        return smb__ld_fail(ld, SMB_ESCHEMA, "must be one of %s, not %s", list,
+                            smb__ld_type_name(v));
     if (smb_amount_kind_from_key(json_string_value(v), &kind) != SMB_OK ||
         kind == SMB_KIND_NONE || !smb_amount_kind_allowed(block, kind))
-        return fail(ld, SMB_ESCHEMA, "must be one of %s (the kinds of %s)", list,
-                    smb_block_key(block));
+        return smb__ld_fail(ld, SMB_ESCHEMA, "must be one of %s (the kinds of %s)", list,
+                            smb_block_key(block));
     smb_status st = smb_canvas_set_item_kind(ld->canvas, id, kind);
-    return st == SMB_OK ? SMB_OK : relay(ld, st);
+    return st == SMB_OK ? SMB_OK : smb__ld_relay(ld, st);
 }
 
 /* One field of an item that the canvas already holds. */
-static smb_status load_field(loader *ld, const char *id, smb_block block, const char *key,
+static smb_status load_field(smb__loader *ld, const char *id, smb_block block, const char *key,
                              const json_t *v)
 {
     if (strcmp(key, "notes") == 0) {
-        smb_status st = expect_string(ld, v);
+        smb_status st = smb__ld_expect_string(ld, v);
         if (st != SMB_OK)
             return st;
         st = smb_canvas_set_item_notes(ld->canvas, id, json_string_value(v));
-        return st == SMB_OK ? SMB_OK : relay(ld, st);
+        return st == SMB_OK ? SMB_OK : smb__ld_relay(ld, st);
     }
     if (strcmp(key, "tags") == 0)
         return load_tags(ld, id, v);
@@ -425,26 +305,27 @@ static smb_status load_field(loader *ld, const char *id, smb_block block, const 
 }
 
 /* Check an item's id and text and add it to the canvas. */
-static smb_status add_item(loader *ld, smb_block block, const json_t *item, const char **id_out)
+static smb_status add_item(smb__loader *ld, smb_block block, const json_t *item,
+                           const char **id_out)
 {
     const json_t *id = json_object_get(item, "id");
     const json_t *text = json_object_get(item, "text");
     if (!id)
-        return fail(ld, SMB_ESCHEMA, "missing required key 'id'");
+        return smb__ld_fail(ld, SMB_ESCHEMA, "missing required key 'id'");
     if (!text)
-        return fail(ld, SMB_ESCHEMA, "missing required key 'text'");
+        return smb__ld_fail(ld, SMB_ESCHEMA, "missing required key 'text'");
 
-    push_key(ld, "id");
-    smb_status st = expect_string(ld, id);
+    smb__ld_push_key(ld, "id");
+    smb_status st = smb__ld_expect_string(ld, id);
     if (st == SMB_OK && (st = smb__check_id(json_string_value(id))) != SMB_OK)
-        st = relay(ld, st);
-    pop(ld);
+        st = smb__ld_relay(ld, st);
+    smb__ld_pop(ld);
     if (st != SMB_OK)
         return st;
 
-    push_key(ld, "text");
-    st = expect_string(ld, text);
-    pop(ld);
+    smb__ld_push_key(ld, "text");
+    st = smb__ld_expect_string(ld, text);
+    smb__ld_pop(ld);
     if (st != SMB_OK)
         return st;
 
@@ -452,37 +333,38 @@ static smb_status add_item(loader *ld, smb_block block, const json_t *item, cons
     st = smb_canvas_add_item(ld->canvas, block, ids, json_string_value(text));
     if (st == SMB_EEXIST) {
         const smb_item *first = smb_canvas_find(ld->canvas, ids);
-        push_key(ld, "id");
+        smb__ld_push_key(ld, "id");
         if (first)
-            st = fail(ld, SMB_EEXIST, "duplicate id '%s' (first used at $.canvas.%s[%zu])", ids,
-                      smb_block_key(smb_item_block(first)), smb_item_index(first));
+            st = smb__ld_fail(ld, SMB_EEXIST, "duplicate id '%s' (first used at $.canvas.%s[%zu])",
+                              ids, smb_block_key(smb_item_block(first)), smb_item_index(first));
         else
-            st = relay(ld, st);
-        pop(ld);
+            st = smb__ld_relay(ld, st);
+        smb__ld_pop(ld);
     } else if (st != SMB_OK) {
-        push_key(ld, "text");
-        st = relay(ld, st);
-        pop(ld);
+        smb__ld_push_key(ld, "text");
+        st = smb__ld_relay(ld, st);
+        smb__ld_pop(ld);
     }
     *id_out = ids;
     return st;
 }
 
-static smb_status load_item(loader *ld, smb_block block, const json_t *item)
+static smb_status load_item(smb__loader *ld, smb_block block, const json_t *item)
 {
     if (!json_is_object(item))
-        return fail(ld, SMB_ESCHEMA, "an item must be an object, not %s", type_name(item));
+        return smb__ld_fail(ld, SMB_ESCHEMA, "an item must be an object, not %s",
+                            smb__ld_type_name(item));
 
     const char *key;
     json_t *v;
     json_object_foreach((json_t *)item, key, v) {
-        if (!in_list(key, item_keys, sizeof item_keys / sizeof item_keys[0])) {
-            push_key(ld, key);
-            smb_status st = fail_at_name(
+        if (!smb__ld_in_list(key, item_keys, sizeof item_keys / sizeof item_keys[0])) {
+            smb__ld_push_key(ld, key);
+            smb_status st = smb__ld_fail_at_name(
                 ld, SMB_ESCHEMA,
                 "unknown key; an item has id, text, notes, tags, importance, evidence, amount, "
                 "kind and links");
-            pop(ld);
+            smb__ld_pop(ld);
             return st;
         }
     }
@@ -495,9 +377,9 @@ static smb_status load_item(loader *ld, smb_block block, const json_t *item)
     /* In document order, so that the first problem reported is the first
      * one a reader meets. */
     json_object_foreach((json_t *)item, key, v) {
-        push_key(ld, key);
+        smb__ld_push_key(ld, key);
         st = load_field(ld, id, block, key, v);
-        pop(ld);
+        smb__ld_pop(ld);
         if (st != SMB_OK)
             return st;
     }
@@ -506,31 +388,31 @@ static smb_status load_item(loader *ld, smb_block block, const json_t *item)
 
 /* ---- links (second pass: targets may come later in the document) ------- */
 
-static smb_status link_failure(loader *ld, smb_status st, const char *from, smb_block block,
+static smb_status link_failure(smb__loader *ld, smb_status st, const char *from, smb_block block,
                                const char *to)
 {
     if (st == SMB_ENOMEM)
         return smb__nomem();
     const smb_item *target = smb_canvas_find(ld->canvas, to);
     if (!target)
-        return fail(ld, SMB_ENOTFOUND, "no item has the id '%s'", to);
+        return smb__ld_fail(ld, SMB_ENOTFOUND, "no item has the id '%s'", to);
     if (strcmp(from, to) == 0)
-        return fail(ld, SMB_ESCHEMA, "an item cannot link to itself");
+        return smb__ld_fail(ld, SMB_ESCHEMA, "an item cannot link to itself");
     smb_block tb = smb_item_block(target);
     if (!smb_link_allowed(block, tb)) {
         char list[LIST_CAP];
         link_target_list(block, list, sizeof list);
         if (list[0])
-            return fail(ld, SMB_ESCHEMA, "a %s item cannot link to a %s item (only to %s)",
-                        smb_block_key(block), smb_block_key(tb), list);
-        return fail(ld, SMB_ESCHEMA, "%s items have no links", smb_block_key(block));
+            return smb__ld_fail(ld, SMB_ESCHEMA, "a %s item cannot link to a %s item (only to %s)",
+                                smb_block_key(block), smb_block_key(tb), list);
+        return smb__ld_fail(ld, SMB_ESCHEMA, "%s items have no links", smb_block_key(block));
     }
     if (st == SMB_EEXIST)
-        return fail(ld, SMB_EEXIST, "links to '%s' more than once", to);
-    return relay(ld, st);
+        return smb__ld_fail(ld, SMB_EEXIST, "links to '%s' more than once", to);
+    return smb__ld_relay(ld, st);
 }
 
-static smb_status link_items(loader *ld, smb_block block, const json_t *items)
+static smb_status link_items(smb__loader *ld, smb_block block, const json_t *items)
 {
     size_t i;
     json_t *item;
@@ -545,9 +427,9 @@ static smb_status link_items(loader *ld, smb_block block, const json_t *items)
             const char *to = json_string_value(target);
             smb_status st = smb_canvas_link(ld->canvas, from, to);
             if (st != SMB_OK) {
-                push_index(ld, i);
-                push_key(ld, "links");
-                push_index(ld, j);
+                smb__ld_push_index(ld, i);
+                smb__ld_push_key(ld, "links");
+                smb__ld_push_index(ld, j);
                 st = link_failure(ld, st, from, block, to);
                 ld->depth -= 3;
                 return st;
@@ -559,39 +441,41 @@ static smb_status link_items(loader *ld, smb_block block, const json_t *items)
 
 /* ---- canvas and document ------------------------------------------------ */
 
-static smb_status load_canvas_field(loader *ld, const char *key, const json_t *v)
+static smb_status load_canvas_field(smb__loader *ld, const char *key, const json_t *v)
 {
     smb_block block;
     if (strcmp(key, "name") == 0 || strcmp(key, "description") == 0) {
-        smb_status st = expect_string(ld, v);
+        smb_status st = smb__ld_expect_string(ld, v);
         if (st != SMB_OK)
             return st;
         st = key[0] == 'n' ? smb_canvas_set_name(ld->canvas, json_string_value(v))
                            : smb_canvas_set_description(ld->canvas, json_string_value(v));
-        return st == SMB_OK ? SMB_OK : relay(ld, st);
+        return st == SMB_OK ? SMB_OK : smb__ld_relay(ld, st);
     }
     if (smb_block_from_key(key, &block) != SMB_OK)
-        return fail_at_name(ld, SMB_ESCHEMA,
-                            "unknown key; a canvas has name, description and the nine blocks "
-                            "(key_partnerships ... revenue_streams)");
+        return smb__ld_fail_at_name(
+            ld, SMB_ESCHEMA,
+            "unknown key; a canvas has name, description and the nine blocks "
+            "(key_partnerships ... revenue_streams)");
     if (!json_is_array(v))
-        return fail(ld, SMB_ESCHEMA, "must be an array of items, not %s", type_name(v));
+        return smb__ld_fail(ld, SMB_ESCHEMA, "must be an array of items, not %s",
+                            smb__ld_type_name(v));
     size_t i;
     json_t *item;
     json_array_foreach(v, i, item) {
-        push_index(ld, i);
+        smb__ld_push_index(ld, i);
         smb_status st = load_item(ld, block, item);
-        pop(ld);
+        smb__ld_pop(ld);
         if (st != SMB_OK)
             return st;
     }
     return SMB_OK;
 }
 
-static smb_status load_canvas(loader *ld, const json_t *cv)
+static smb_status load_canvas(smb__loader *ld, const json_t *cv)
 {
     if (!json_is_object(cv))
-        return fail(ld, SMB_ESCHEMA, "must be an object, not %s", type_name(cv));
+        return smb__ld_fail(ld, SMB_ESCHEMA, "must be an object, not %s", smb__ld_type_name(cv));
     smb_status st = smb_canvas_new(&ld->canvas);
     if (st != SMB_OK)
         return st;
@@ -599,9 +483,9 @@ static smb_status load_canvas(loader *ld, const json_t *cv)
     const char *key;
     json_t *v;
     json_object_foreach((json_t *)cv, key, v) {
-        push_key(ld, key);
+        smb__ld_push_key(ld, key);
         st = load_canvas_field(ld, key, v);
-        pop(ld);
+        smb__ld_pop(ld);
         if (st != SMB_OK)
             return st;
     }
@@ -609,68 +493,82 @@ static smb_status load_canvas(loader *ld, const json_t *cv)
         smb_block block;
         if (smb_block_from_key(key, &block) != SMB_OK)
             continue;
-        push_key(ld, key);
+        smb__ld_push_key(ld, key);
         st = link_items(ld, block, v);
-        pop(ld);
+        smb__ld_pop(ld);
         if (st != SMB_OK)
             return st;
     }
     return SMB_OK;
 }
 
-static smb_status check_version(loader *ld, const json_t *root)
+static smb_status check_version(smb__loader *ld, const json_t *root)
 {
     const json_t *v = json_object_get(root, "smbstrat");
     if (!v)
-        return fail(ld, SMB_ESCHEMA, "missing required key 'smbstrat' (the format version, %d)",
-                    SMB_FORMAT_VERSION);
-    push_key(ld, "smbstrat");
+        return smb__ld_fail(ld, SMB_ESCHEMA,
+                            "missing required key 'smbstrat' (the format version, %d)",
+                            SMB_FORMAT_VERSION);
+    smb__ld_push_key(ld, "smbstrat");
     smb_status st = SMB_OK;
     if (!json_is_integer(v))
-        st = fail(ld, SMB_ESCHEMA, "must be the format version %d, not %s", SMB_FORMAT_VERSION,
-                  type_name(v));
+        st = smb__ld_fail(ld, SMB_ESCHEMA, "must be the format version %d, not %s",
+                          SMB_FORMAT_VERSION, smb__ld_type_name(v));
     else if (json_integer_value(v) != SMB_FORMAT_VERSION)
-        st = fail(ld, SMB_ESCHEMA,
-                  "unsupported format version %" JSON_INTEGER_FORMAT
-                  "; this library reads version %d",
-                  json_integer_value(v), SMB_FORMAT_VERSION);
-    pop(ld);
+        st = smb__ld_fail(ld, SMB_ESCHEMA,
+                          "unsupported format version %" JSON_INTEGER_FORMAT
+                          "; this library reads version %d",
+                          json_integer_value(v), SMB_FORMAT_VERSION);
+    smb__ld_pop(ld);
     return st;
 }
 
-static smb_status load_root(loader *ld, const json_t *root)
+static smb_status load_root(smb__loader *ld, const json_t *root)
 {
     if (!json_is_object(root))
-        return fail(ld, SMB_ESCHEMA, "a document must be an object, not %s", type_name(root));
+        return smb__ld_fail(ld, SMB_ESCHEMA, "a document must be an object, not %s",
+                            smb__ld_type_name(root));
     /* The version first: a later version may well have keys this one
      * does not know, and saying so would hide the real problem. */
     smb_status st = check_version(ld, root);
     if (st != SMB_OK)
         return st;
 
+    /* Every key is checked before any section is loaded, so that a
+     * misspelt section name is reported before the problems of the
+     * sections that come after it. */
+    static const char *const known[] = {"smbstrat", "canvas", "forces"};
     const char *key;
     json_t *v;
     json_object_foreach((json_t *)root, key, v) {
-        if (strcmp(key, "smbstrat") == 0 || strcmp(key, "canvas") == 0)
+        if (smb__ld_in_list(key, known, sizeof known / sizeof known[0]))
             continue;
-        push_key(ld, key);
-        if (in_list(key, reserved_sections, sizeof reserved_sections / sizeof reserved_sections[0]))
-            st = fail_at_name(ld, SMB_ESCHEMA,
-                              "section '%s' is reserved for a later version of libsmbstrat", key);
+        smb__ld_push_key(ld, key);
+        if (smb__ld_in_list(key, reserved_sections,
+                            sizeof reserved_sections / sizeof reserved_sections[0]))
+            st = smb__ld_fail_at_name(ld, SMB_ESCHEMA,
+                                      "section '%s' is reserved for a later version of libsmbstrat",
+                                      key);
         else
-            st = fail_at_name(ld, SMB_ESCHEMA,
-                              "unknown key; a document has only 'smbstrat' and 'canvas'");
-        pop(ld);
+            st = smb__ld_fail_at_name(
+                ld, SMB_ESCHEMA,
+                "unknown key; a document has only 'smbstrat', 'canvas' and 'forces'");
+        smb__ld_pop(ld);
         return st;
     }
 
-    const json_t *cv = json_object_get(root, "canvas");
-    if (!cv)
-        return SMB_OK;
-    push_key(ld, "canvas");
-    st = load_canvas(ld, cv);
-    pop(ld);
-    return st;
+    /* Sections in document order, so that the first problem reported is
+     * the first one a reader meets. */
+    json_object_foreach ((json_t *)root, key, v) {
+        if (strcmp(key, "smbstrat") == 0)
+            continue;
+        smb__ld_push_key(ld, key);
+        st = strcmp(key, "canvas") == 0 ? load_canvas(ld, v) : smb__ld_forces(ld, v);
+        smb__ld_pop(ld);
+        if (st != SMB_OK)
+            return st;
+    }
+    return SMB_OK;
 }
 
 static smb_status load_text(const char *text, size_t len, const char *file, smb_document **out)
@@ -679,7 +577,7 @@ static smb_status load_text(const char *text, size_t len, const char *file, smb_
         return smb__fail_at(SMB_ELIMIT, file, NULL, 0, 0,
                             "document of %zu bytes; the limit is %u bytes", len,
                             SMB_MAX_DOCUMENT_SIZE);
-    loader ld = {.text = text, .len = len, .file = file};
+    smb__loader ld = {.text = text, .len = len, .file = file};
     json_t *root;
     smb_status st = parse(&ld, &root);
     if (st != SMB_OK)
@@ -692,10 +590,13 @@ static smb_status load_text(const char *text, size_t len, const char *file, smb_
         st = smb_document_new(&doc);
     if (st == SMB_OK) {
         doc->canvas = ld.canvas;
+        doc->forces = ld.forces;
         ld.canvas = NULL;
+        ld.forces = NULL;
         *out = doc;
     }
     smb_canvas_free(ld.canvas);
+    smb_forces_free(ld.forces);
     json_decref(root);
     return st;
 }

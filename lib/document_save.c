@@ -4,7 +4,10 @@
  * fixed key order, 2-space indent, arrays one element per line, a final
  * newline. The layout is the one Python's json.dumps(indent=2,
  * ensure_ascii=False) gives for the same data, so that the text is
- * canonical: a saved document saved again is byte-identical.
+ * canonical: a saved document saved again is byte-identical. This file
+ * writes the top level and the canvas and dispatches the other sections
+ * (document_forces.c); the pieces of the layout are in document_write.c.
+ * Then the atomic replacement of the file.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -16,105 +19,17 @@
 
 #include "document_internal.h"
 
-static void indent(smb_buf *b, int level)
-{
-    static const char spaces[] = "                ";
-    size_t n = (size_t)level * 2;
-    while (n > 0) {
-        size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
-        smb__buf_append(b, spaces, k);
-        n -= k;
-    }
-}
-
-/* A JSON string: only '"', '\\' and control characters are escaped; the
- * rest of the (valid, canvas-checked) UTF-8 is written as it is. */
-static void put_string(smb_buf *b, const char *s)
-{
-    smb__buf_append(b, "\"", 1);
-    const char *run = s;
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        char esc[8];
-        const char *e = NULL;
-        switch (c) {
-        case '"': e = "\\\""; break;
-        case '\\': e = "\\\\"; break;
-        case '\b': e = "\\b"; break;
-        case '\f': e = "\\f"; break;
-        case '\n': e = "\\n"; break;
-        case '\r': e = "\\r"; break;
-        case '\t': e = "\\t"; break;
-        default:
-            if (c < 0x20) {
-                snprintf(esc, sizeof esc, "\\u%04x", c);
-                e = esc;
-            }
-            break;
-        }
-        if (e) {
-            smb__buf_append(b, run, (size_t)(s - run));
-            smb__buf_puts(b, e);
-            run = s + 1;
-        }
-    }
-    smb__buf_append(b, run, (size_t)(s - run));
-    smb__buf_append(b, "\"", 1);
-}
-
-/* Whole amounts as integers; others with the fewest significant digits
- * (15 to 17) that read back to the same double. printf follows the
- * locale's decimal separator, JSON does not: whatever stands between the
- * digits is written as '.'. */
-static void put_amount(smb_buf *b, double v)
-{
-    const double exact_limit = 9007199254740992.0; /* 2^53 */
-    if (v > -exact_limit && v < exact_limit && v == (double)(long long)v) {
-        smb__buf_printf(b, "%lld", (long long)v);
-        return;
-    }
-    char s[48];
-    for (int precision = 15; precision <= 17; precision++) {
-        snprintf(s, sizeof s, "%.*g", precision, v);
-        if (strtod(s, NULL) == v)
-            break;
-    }
-    char json[48];
-    size_t n = 0;
-    for (const char *p = s; *p && n + 1 < sizeof json;) {
-        bool plain = (*p >= '0' && *p <= '9') || *p == '-' || *p == '+' || *p == 'e' || *p == 'E';
-        if (plain) {
-            json[n++] = *p++;
-            continue;
-        }
-        json[n++] = '.';
-        while (*p && !((*p >= '0' && *p <= '9') || *p == 'e' || *p == 'E'))
-            p++;
-    }
-    smb__buf_append(b, json, n);
-}
-
-/* Start a member of an object: the separator, indent and "key": . */
-static void member(smb_buf *b, int level, bool *first, const char *key)
-{
-    smb__buf_puts(b, *first ? "\n" : ",\n");
-    *first = false;
-    indent(b, level);
-    put_string(b, key);
-    smb__buf_puts(b, ": ");
-}
-
 static void string_array(smb_buf *b, int level, const smb_item *item, size_t count,
                          const char *(*get)(const smb_item *, size_t))
 {
     smb__buf_puts(b, "[");
     for (size_t i = 0; i < count; i++) {
         smb__buf_puts(b, i ? ",\n" : "\n");
-        indent(b, level + 1);
-        put_string(b, get(item, i));
+        smb__doc_indent(b, level + 1);
+        smb__doc_put_string(b, get(item, i));
     }
     smb__buf_puts(b, "\n");
-    indent(b, level);
+    smb__doc_indent(b, level);
     smb__buf_puts(b, "]");
 }
 
@@ -122,37 +37,37 @@ static void put_item(smb_buf *b, int level, const smb_item *item)
 {
     bool first = true;
     smb__buf_puts(b, "{");
-    member(b, level + 1, &first, "id");
-    put_string(b, smb_item_id(item));
-    member(b, level + 1, &first, "text");
-    put_string(b, smb_item_text(item));
+    smb__doc_member(b, level + 1, &first, "id");
+    smb__doc_put_string(b, smb_item_id(item));
+    smb__doc_member(b, level + 1, &first, "text");
+    smb__doc_put_string(b, smb_item_text(item));
     const char *notes = smb_item_notes(item);
     if (notes && notes[0]) {
-        member(b, level + 1, &first, "notes");
-        put_string(b, notes);
+        smb__doc_member(b, level + 1, &first, "notes");
+        smb__doc_put_string(b, notes);
     }
     if (smb_item_tag_count(item) > 0) {
-        member(b, level + 1, &first, "tags");
+        smb__doc_member(b, level + 1, &first, "tags");
         string_array(b, level + 1, item, smb_item_tag_count(item), smb_item_tag);
     }
-    member(b, level + 1, &first, "importance");
+    smb__doc_member(b, level + 1, &first, "importance");
     smb__buf_printf(b, "%d", smb_item_importance(item));
-    member(b, level + 1, &first, "evidence");
-    put_string(b, smb_evidence_key(smb_item_evidence(item)));
+    smb__doc_member(b, level + 1, &first, "evidence");
+    smb__doc_put_string(b, smb_evidence_key(smb_item_evidence(item)));
     if (smb_item_has_amount(item)) {
-        member(b, level + 1, &first, "amount");
-        put_amount(b, smb_item_amount(item));
+        smb__doc_member(b, level + 1, &first, "amount");
+        smb__doc_put_number(b, smb_item_amount(item));
     }
     if (smb_item_kind(item) != SMB_KIND_NONE) {
-        member(b, level + 1, &first, "kind");
-        put_string(b, smb_amount_kind_key(smb_item_kind(item)));
+        smb__doc_member(b, level + 1, &first, "kind");
+        smb__doc_put_string(b, smb_amount_kind_key(smb_item_kind(item)));
     }
     if (smb_item_link_count(item) > 0) {
-        member(b, level + 1, &first, "links");
+        smb__doc_member(b, level + 1, &first, "links");
         string_array(b, level + 1, item, smb_item_link_count(item), smb_item_link);
     }
     smb__buf_puts(b, "\n");
-    indent(b, level);
+    smb__doc_indent(b, level);
     smb__buf_puts(b, "}");
 }
 
@@ -162,18 +77,18 @@ static void put_canvas(smb_buf *b, int level, const smb_canvas *canvas)
     smb__buf_puts(b, "{");
     const char *name = smb_canvas_name(canvas);
     if (name && name[0]) {
-        member(b, level + 1, &first, "name");
-        put_string(b, name);
+        smb__doc_member(b, level + 1, &first, "name");
+        smb__doc_put_string(b, name);
     }
     const char *description = smb_canvas_description(canvas);
     if (description && description[0]) {
-        member(b, level + 1, &first, "description");
-        put_string(b, description);
+        smb__doc_member(b, level + 1, &first, "description");
+        smb__doc_put_string(b, description);
     }
     for (int k = 0; k < SMB_BLOCK_COUNT; k++) {
         smb_block block = (smb_block)k;
         size_t count = smb_canvas_item_count(canvas, block);
-        member(b, level + 1, &first, smb_block_key(block));
+        smb__doc_member(b, level + 1, &first, smb_block_key(block));
         if (count == 0) {
             smb__buf_puts(b, "[]");
             continue;
@@ -181,15 +96,15 @@ static void put_canvas(smb_buf *b, int level, const smb_canvas *canvas)
         smb__buf_puts(b, "[");
         for (size_t i = 0; i < count; i++) {
             smb__buf_puts(b, i ? ",\n" : "\n");
-            indent(b, level + 2);
+            smb__doc_indent(b, level + 2);
             put_item(b, level + 2, smb_canvas_item_at(canvas, block, i));
         }
         smb__buf_puts(b, "\n");
-        indent(b, level + 1);
+        smb__doc_indent(b, level + 1);
         smb__buf_puts(b, "]");
     }
     smb__buf_puts(b, "\n");
-    indent(b, level);
+    smb__doc_indent(b, level);
     smb__buf_puts(b, "}");
 }
 
@@ -202,11 +117,15 @@ smb_status smb_document_save_string(const smb_document *doc, char **out, size_t 
     smb__buf_init(&b);
     bool first = true;
     smb__buf_puts(&b, "{");
-    member(&b, 1, &first, "smbstrat");
+    smb__doc_member(&b, 1, &first, "smbstrat");
     smb__buf_printf(&b, "%d", SMB_FORMAT_VERSION);
     if (doc->canvas) {
-        member(&b, 1, &first, "canvas");
+        smb__doc_member(&b, 1, &first, "canvas");
         put_canvas(&b, 1, doc->canvas);
+    }
+    if (doc->forces) {
+        smb__doc_member(&b, 1, &first, "forces");
+        smb__doc_save_forces(&b, 1, doc->forces);
     }
     smb__buf_puts(&b, "\n}\n");
     return smb__buf_finish(&b, out, length);

@@ -301,9 +301,17 @@ void smb__json_line_column(const char *text, size_t len, size_t offset, int *lin
     long l = 1, c = 1;
     if (offset > len)
         offset = len;
-    /* An offset inside a multi-byte character belongs to that character. */
-    while (offset > 0 && offset < len && ((unsigned char)text[offset] & 0xC0) == 0x80)
-        offset--;
+    /* An offset inside a multi-byte character belongs to that character;
+     * a continuation byte that no lead byte claims (what a UTF-8 error
+     * points at) is a character of its own. */
+    size_t lead = offset;
+    while (lead > 0 && lead < len && offset - lead < 3 &&
+           ((unsigned char)text[lead] & 0xC0) == 0x80)
+        lead--;
+    unsigned char b = lead < len ? (unsigned char)text[lead] : 0;
+    size_t span = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : 0;
+    if (lead < offset && offset - lead <= span)
+        offset = lead;
     for (size_t i = 0; i < offset; i++) {
         if (text[i] == '\n') {
             l++;

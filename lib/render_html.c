@@ -96,7 +96,7 @@ void smb__render_html(const smb_canvas *canvas, smb_buf *b)
 {
     const char *name = smb_canvas_name(canvas);
     const char *description = smb_canvas_description(canvas);
-    smb__html_open(b, "Business Model Canvas", name, description, style);
+    smb__html_open(b, "Business Model Canvas", name, description, style, NULL);
     smb__buf_puts(b, "<main>\n<figure>\n");
     smb__render_svg(canvas, b, false);
     smb__buf_puts(b, "<figcaption>The canvas at a glance. Every item is listed in full "

@@ -63,10 +63,11 @@ void smb__svg_open(smb_buf *b, bool standalone, int width, int height, int font_
 void smb__svg_header(smb_buf *b, const char *label, const char *fallback, const char *name,
                      const char *description, size_t name_width, size_t desc_width);
 /* Write everything of an HTML page up to and including </header>: the
- * document head with the shared style sheet followed by `style`, then a
- * header naming KIND and NAME with the description. */
+ * document head with the shared style sheet followed by `style` and what
+ * `put_style` (may be NULL) writes, then a header naming KIND and NAME with
+ * the description. */
 void smb__html_open(smb_buf *b, const char *kind, const char *name, const char *description,
-                    const char *style);
+                    const char *style, void (*put_style)(smb_buf *b));
 
 /* ---- text (render_text.c) ---------------------------------------------- */
 /* Decode the code point at s[i] (i < n) into *cp and return its length in

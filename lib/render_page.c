@@ -93,7 +93,7 @@ static void put_text(smb_buf *b, const char *s)
 }
 
 void smb__html_open(smb_buf *b, const char *kind, const char *name, const char *description,
-                    const char *style)
+                    const char *style, void (*put_style)(smb_buf *b))
 {
     bool named = name && *name;
     smb__buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -106,6 +106,8 @@ void smb__html_open(smb_buf *b, const char *kind, const char *name, const char *
     smb__buf_printf(b, "%s</title>\n<style>\n", kind);
     smb__buf_puts(b, base_style);
     smb__buf_puts(b, style);
+    if (put_style)
+        put_style(b);
     smb__buf_puts(b, "</style>\n</head>\n<body>\n<header>\n");
     if (named) {
         smb__buf_printf(b, "<p class=\"kind\">%s</p>\n<h1>", kind);

@@ -214,8 +214,19 @@ char *smb__format_number(char dst[SMB_AMOUNT_BUF], double value, unsigned decima
     while (trim && nt > 0 && tail[nt - 1] == '0')
         nt--;
     tail[nt] = '\0';
-    bool negative = value < 0 && (fraction != 0 || strcmp(digits, "0") != 0);
-    snprintf(dst, SMB_AMOUNT_BUF, "%s%s%s%s", negative ? "-" : "", digits, nt ? "." : "", tail);
+    /* Below 1e30 there are at most 30 digits: with a sign, a point and six
+     * decimals, 39 bytes fit. */
+    size_t o = 0, nd = strlen(digits);
+    if (value < 0 && (fraction != 0 || strcmp(digits, "0") != 0))
+        dst[o++] = '-';
+    memcpy(dst + o, digits, nd);
+    o += nd;
+    if (nt) {
+        dst[o++] = '.';
+        memcpy(dst + o, tail, nt);
+        o += nt;
+    }
+    dst[o] = '\0';
     return dst;
 }
 

@@ -46,6 +46,7 @@ int cmd_validate(int argc, char **argv, const cli_ctx *ctx);
 int cmd_render(int argc, char **argv, const cli_ctx *ctx);
 int cmd_diff(int argc, char **argv, const cli_ctx *ctx);
 int cmd_new(int argc, char **argv, const cli_ctx *ctx);
+int cmd_score(int argc, char **argv, const cli_ctx *ctx);
 
 /* ---- command-line parsing (args.c) ------------------------------------ */
 typedef struct cli_option {
@@ -92,6 +93,18 @@ void cli_put_padded(FILE *out, const cli_ctx *ctx, cli_colour colour, const char
                     size_t width);
 /* Print `text` in `colour` when allowed. */
 void cli_put_coloured(FILE *out, const cli_ctx *ctx, cli_colour colour, const char *text);
+/* Print text from a document on one line: control characters (C0, DEL and
+ * C1), which could move the cursor or recolour a terminal, become spaces. */
+void cli_put_text(FILE *out, const char *text);
+/* The colour of a force band: green low, yellow moderate, red high, cyan
+ * for a force without a score. */
+cli_colour cli_band_colour(smb_force_band band);
+/* A band's key, or "unrated" for a force without a score. */
+const char *cli_band_label(smb_force_band band);
+/* A rating or weight for people: at most two decimals, trailing zeros
+ * dropped ("4.5", "1", "0.13", "1000000"). Returns buf. */
+enum { CLI_NUMBER_BUF = 48 };
+const char *cli_number(char buf[CLI_NUMBER_BUF], double value);
 /* Write `length` bytes to `path` atomically (temporary file and rename);
  * prints the error and returns CLI_EXIT_IO on failure, else CLI_EXIT_OK. */
 int cli_write_file(const char *path, const char *data, size_t length);
@@ -107,6 +120,10 @@ int cli_load(const char *path, smb_document **out);
  * has none (so that diffs treat "no canvas" as "nothing yet"). */
 int cli_canvas_or_empty(const smb_document *doc, const smb_canvas **canvas,
                         smb_canvas **owned);
+/* The same for the forces: a new assessment (the catalogue, unrated) in
+ * *owned when the document has no forces section. */
+int cli_forces_or_empty(const smb_document *doc, const smb_forces **forces,
+                        smb_forces **owned);
 
 /* ---- report formats (report.c) ---------------------------------------- */
 /* Reports (validate, diff) come as a text table or as JSON. */
@@ -121,7 +138,34 @@ int cli_report_format_parse(const char *command, const char *value, cli_report_f
 
 struct json_t;
 /* Print a jansson value to stdout, indented, with a trailing newline, and
- * release it. A NULL value means building it ran out of memory. */
+ * release it. A NULL value means building it ran out of memory. Reals are
+ * written with 15 significant digits (docs/cli-json.md). */
 int cli_print_json(struct json_t *json);
+/* A JSON real, or null when `defined` is 0. */
+struct json_t *cli_json_real(int defined, double value);
+/* A band's key as a JSON string, or null for a force without a score. */
+struct json_t *cli_json_band(smb_force_band band);
+/* Set obj[key] = value, stealing the value; on failure (a NULL value
+ * included) release obj and return NULL, else return obj. Lets JSON be
+ * built in one expression per member without leaking on the way out. */
+struct json_t *cli_json_set(struct json_t *obj, const char *key, struct json_t *value);
+/* Append `value` to `array`, stealing it; returns 0, or -1 on failure. */
+int cli_json_append(struct json_t *array, struct json_t *value);
+
+/* ---- forces in a diff (diff_forces.c) --------------------------------- */
+/* Whether the comparison shows any difference: a driver that differs, or
+ * a force whose weight changed. */
+int cli_forces_differ(const smb_forces_comparison *cmp);
+/* Lines for the drivers and forces that changed, then the overall
+ * attractiveness, in the style of the canvas diff; nothing when there is
+ * no difference. */
+void cli_forces_diff_text(const smb_forces_comparison *cmp, const smb_forces *before,
+                          const smb_forces *after, const cli_ctx *ctx);
+/* ", N drivers changed, N added, ..." for the diff's summary line: each
+ * non-zero count, each preceded by *sep, which becomes ", ". */
+void cli_forces_diff_summary(const smb_forces_comparison *cmp, const char **sep);
+/* The "forces" member of the diff's JSON report. */
+struct json_t *cli_forces_diff_json(const smb_forces_comparison *cmp, const smb_forces *before,
+                                    const smb_forces *after);
 
 #endif /* SMBSTRAT_CLI_H */

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* smbstrat diff: what changed between two canvases, item by item. */
+/* smbstrat diff: what changed between two documents: the canvas item by
+ * item, the five forces driver by driver (diff_forces.c). */
 #include <stdio.h>
 #include <string.h>
 
@@ -10,14 +11,22 @@
 static const char diff_help[] =
     "Usage: smbstrat diff A B [--format text|json] [--exit-code]\n"
     "\n"
-    "Compare the canvas of document A (before) with that of document B\n"
-    "(after), matching items by id. Lists the items added (+), removed (-)\n"
+    "Compare document A (before) with document B (after).\n"
+    "\n"
+    "The canvases are matched item by id: the items added (+), removed (-)\n"
     "and changed (~, with the names of the fields that differ), then the links\n"
     "added and removed. A document without a canvas compares as an empty one.\n"
     "\n"
+    "The five forces are matched driver by force and key: drivers added and\n"
+    "removed, drivers changed (rating before -> after with the change, weight,\n"
+    "confidence, rationale, text), each force whose score, band or weight\n"
+    "moved, and the attractiveness and competitive pressure before and after.\n"
+    "When only one document has a forces section, the other compares as a new,\n"
+    "unrated assessment; when neither has one, forces are not mentioned.\n"
+    "\n"
     "Options:\n"
-    "  -f, --format FORMAT  text (the default) or json\n"
-    "      --exit-code      exit with status 1 when the canvases differ\n"
+    "  -f, --format FORMAT  text (the default) or json (docs/cli-json.md)\n"
+    "      --exit-code      exit with status 1 when the documents differ\n"
     "  -h, --help           show this help and exit\n"
     "\n"
     "Exit status: 0 compared (1 with --exit-code when they differ), 2 bad\n"
@@ -25,6 +34,7 @@ static const char diff_help[] =
     "\n"
     "Examples:\n"
     "  smbstrat diff bakery-2024.json bakery-2025.json\n"
+    "  smbstrat diff forces-2025.json forces-2026.json\n"
     "  smbstrat diff --exit-code old.json new.json || echo 'the model changed'\n"
     "  smbstrat diff --format json old.json new.json\n";
 
@@ -118,23 +128,36 @@ static void print_count(size_t n, const char *singular, const char *plural, cons
     *sep = ", ";
 }
 
-static void print_text(const smb_diff *diff, const smb_canvas *before, const smb_canvas *after,
-                       const char *path_a, const char *path_b, const cli_ctx *ctx)
+/* Both documents' models and how they compare; the forces members are NULL
+ * when neither document has a forces section. */
+typedef struct compared {
+    const smb_canvas *canvas_a, *canvas_b;
+    smb_diff *diff;
+    const smb_forces *forces_a, *forces_b;
+    smb_forces_comparison *forces;
+} compared;
+
+static void print_text(const compared *cmp, const char *path_a, const char *path_b,
+                       const cli_ctx *ctx)
 {
-    size_t total = smb_diff_count(diff);
-    change_counts c = count_changes(diff);
+    size_t total = smb_diff_count(cmp->diff);
+    change_counts c = count_changes(cmp->diff);
     const char *sep = "";
 
     for (size_t i = 0; i < total; i++)
-        print_change(smb_diff_at(diff, i), before, after, ctx);
+        print_change(smb_diff_at(cmp->diff, i), cmp->canvas_a, cmp->canvas_b, ctx);
+    if (cmp->forces)
+        cli_forces_diff_text(cmp->forces, cmp->forces_a, cmp->forces_b, ctx);
     printf("%s -> %s: ", path_a, path_b);
-    if (total == 0)
-        fputs("no changes", stdout);
     print_count(c.n[SMB_CHANGE_ADDED], "item added", "items added", &sep);
     print_count(c.n[SMB_CHANGE_REMOVED], "item removed", "items removed", &sep);
     print_count(c.n[SMB_CHANGE_CHANGED], "item changed", "items changed", &sep);
     print_count(c.n[SMB_CHANGE_LINK_ADDED], "link added", "links added", &sep);
     print_count(c.n[SMB_CHANGE_LINK_REMOVED], "link removed", "links removed", &sep);
+    if (cmp->forces)
+        cli_forces_diff_summary(cmp->forces, &sep);
+    if (sep[0] == '\0')
+        fputs("no changes", stdout);
     fputc('\n', stdout);
 }
 
@@ -168,27 +191,49 @@ fail:
     return NULL;
 }
 
-static json_t *json_report(const smb_diff *diff, const char *path_a, const char *path_b)
+static json_t *json_report(const compared *cmp, const char *path_a, const char *path_b)
 {
-    size_t total = smb_diff_count(diff);
-    change_counts c = count_changes(diff);
+    size_t total = smb_diff_count(cmp->diff);
+    change_counts c = count_changes(cmp->diff);
     json_t *list = json_array();
 
     if (!list)
         return NULL;
     for (size_t i = 0; i < total; i++) {
-        if (json_array_append_new(list, json_change(smb_diff_at(diff, i))) != 0) {
+        if (json_array_append_new(list, json_change(smb_diff_at(cmp->diff, i))) != 0) {
             json_decref(list);
             return NULL;
         }
     }
-    return json_pack("{s:s, s:s, s:o, s:{s:I, s:I, s:I, s:I, s:I}}", "before", path_a, "after",
-                     path_b, "changes", list, "totals",
-                     "added", (json_int_t)c.n[SMB_CHANGE_ADDED],
-                     "removed", (json_int_t)c.n[SMB_CHANGE_REMOVED],
-                     "changed", (json_int_t)c.n[SMB_CHANGE_CHANGED],
-                     "link_added", (json_int_t)c.n[SMB_CHANGE_LINK_ADDED],
-                     "link_removed", (json_int_t)c.n[SMB_CHANGE_LINK_REMOVED]);
+    json_t *report = json_pack("{s:s, s:s, s:o, s:{s:I, s:I, s:I, s:I, s:I}}", "before", path_a,
+                               "after", path_b, "changes", list, "totals",
+                               "added", (json_int_t)c.n[SMB_CHANGE_ADDED],
+                               "removed", (json_int_t)c.n[SMB_CHANGE_REMOVED],
+                               "changed", (json_int_t)c.n[SMB_CHANGE_CHANGED],
+                               "link_added", (json_int_t)c.n[SMB_CHANGE_LINK_ADDED],
+                               "link_removed", (json_int_t)c.n[SMB_CHANGE_LINK_REMOVED]);
+    return cli_json_set(report, "forces",
+                        cmp->forces ? cli_forces_diff_json(cmp->forces, cmp->forces_a,
+                                                           cmp->forces_b)
+                                    : json_null());
+}
+
+/* Compare the forces when either document has them. */
+static int compare_forces(const smb_document *doc_a, const smb_document *doc_b, compared *cmp,
+                          smb_forces **empty_a, smb_forces **empty_b)
+{
+    int rc;
+    smb_status st;
+
+    if (!smb_document_forces_const(doc_a) && !smb_document_forces_const(doc_b))
+        return CLI_EXIT_OK;
+    rc = cli_forces_or_empty(doc_a, &cmp->forces_a, empty_a);
+    if (rc == CLI_EXIT_OK)
+        rc = cli_forces_or_empty(doc_b, &cmp->forces_b, empty_b);
+    if (rc != CLI_EXIT_OK)
+        return rc;
+    st = smb_forces_compare(cmp->forces_a, cmp->forces_b, &cmp->forces);
+    return st == SMB_OK ? CLI_EXIT_OK : cli_library_error(st);
 }
 
 /* Parse the command line into the two paths and the options. */
@@ -229,8 +274,8 @@ int cmd_diff(int argc, char **argv, const cli_ctx *ctx)
     int exit_code = 0, rc;
     smb_document *doc_a = NULL, *doc_b = NULL;
     smb_canvas *empty_a = NULL, *empty_b = NULL;
-    const smb_canvas *a = NULL, *b = NULL;
-    smb_diff *diff = NULL;
+    smb_forces *no_forces_a = NULL, *no_forces_b = NULL;
+    compared cmp;
     smb_status st;
 
     rc = parse(argc, argv, paths, &format, &exit_code);
@@ -240,24 +285,31 @@ int cmd_diff(int argc, char **argv, const cli_ctx *ctx)
     rc = cli_load(paths[0], &doc_a);
     if (rc == CLI_EXIT_OK)
         rc = cli_load(paths[1], &doc_b);
+    memset(&cmp, 0, sizeof cmp);
     if (rc == CLI_EXIT_OK)
-        rc = cli_canvas_or_empty(doc_a, &a, &empty_a);
+        rc = cli_canvas_or_empty(doc_a, &cmp.canvas_a, &empty_a);
     if (rc == CLI_EXIT_OK)
-        rc = cli_canvas_or_empty(doc_b, &b, &empty_b);
+        rc = cli_canvas_or_empty(doc_b, &cmp.canvas_b, &empty_b);
     if (rc == CLI_EXIT_OK) {
-        st = smb_canvas_diff(a, b, &diff);
+        st = smb_canvas_diff(cmp.canvas_a, cmp.canvas_b, &cmp.diff);
         if (st != SMB_OK)
             rc = cli_library_error(st);
     }
+    if (rc == CLI_EXIT_OK)
+        rc = compare_forces(doc_a, doc_b, &cmp, &no_forces_a, &no_forces_b);
     if (rc == CLI_EXIT_OK) {
         if (format == CLI_REPORT_JSON)
-            rc = cli_print_json(json_report(diff, paths[0], paths[1]));
+            rc = cli_print_json(json_report(&cmp, paths[0], paths[1]));
         else
-            print_text(diff, a, b, paths[0], paths[1], ctx);
-        if (rc == CLI_EXIT_OK && exit_code && smb_diff_count(diff) > 0)
+            print_text(&cmp, paths[0], paths[1], ctx);
+        if (rc == CLI_EXIT_OK && exit_code &&
+            (smb_diff_count(cmp.diff) > 0 || (cmp.forces && cli_forces_differ(cmp.forces))))
             rc = CLI_EXIT_FINDINGS;
     }
-    smb_diff_free(diff);
+    smb_forces_comparison_free(cmp.forces);
+    smb_forces_free(no_forces_a);
+    smb_forces_free(no_forces_b);
+    smb_diff_free(cmp.diff);
     smb_canvas_free(empty_a);
     smb_canvas_free(empty_b);
     smb_document_free(doc_a);

@@ -9,15 +9,18 @@
 #include "cli.h"
 
 static const char new_help[] =
-    "Usage: smbstrat new canvas [--name NAME] [-o OUT] [--force]\n"
+    "Usage: smbstrat new canvas|forces [--name NAME] [-o OUT] [--force]\n"
     "\n"
-    "Write a new document holding an empty business model canvas, ready to\n"
-    "fill in. It goes to standard output unless -o names a file; an existing\n"
-    "file is never replaced unless --force is given, and the file is written\n"
-    "atomically.\n"
+    "Write a new document, ready to fill in: 'canvas' holds an empty business\n"
+    "model canvas; 'forces' an empty five-forces section (every force listed,\n"
+    "no driver rated yet: rate the drivers of the catalogue by their keys,\n"
+    "see docs/format.md). It goes to standard output unless -o names a file;\n"
+    "an existing file is never replaced unless --force is given, and the file\n"
+    "is written atomically.\n"
     "\n"
     "Options:\n"
-    "  -n, --name NAME    the business's name\n"
+    "  -n, --name NAME    the business's name (canvas) or what is assessed\n"
+    "                     (forces)\n"
     "  -o, --output OUT   write to OUT instead of standard output\n"
     "      --force        replace OUT if it exists\n"
     "  -h, --help         show this help and exit\n"
@@ -27,7 +30,8 @@ static const char new_help[] =
     "\n"
     "Examples:\n"
     "  smbstrat new canvas --name 'Crumb & Co. Bakery' -o bakery.json\n"
-    "  smbstrat new canvas | less\n";
+    "  smbstrat new canvas | less\n"
+    "  smbstrat new forces --name 'Artisan bakeries in Leeds, 2026' -o forces.json\n";
 
 enum { OPT_HELP, OPT_NAME, OPT_OUTPUT, OPT_FORCE };
 
@@ -39,21 +43,43 @@ static const cli_option new_options[] = {
     {NULL, 0, 0, 0},
 };
 
-/* A document holding one empty canvas, built through the library so that it
- * is valid by construction. */
-static int build(const char *name, smb_document **out)
+/* The empty model of the document. */
+static smb_status add_canvas(smb_document *doc, const char *name)
 {
     smb_canvas *canvas = NULL;
-    smb_document *doc = NULL;
     smb_status st = smb_canvas_new(&canvas);
 
     if (st == SMB_OK)
         st = smb_canvas_set_name(canvas, name);
     if (st == SMB_OK)
-        st = smb_document_new(&doc);
-    if (st == SMB_OK)
         st = smb_document_set_canvas(doc, canvas);
     smb_canvas_free(canvas);
+    return st;
+}
+
+static smb_status add_forces(smb_document *doc, const char *name)
+{
+    smb_forces *forces = NULL;
+    smb_status st = smb_forces_new(&forces);
+
+    if (st == SMB_OK)
+        st = smb_forces_set_name(forces, name);
+    if (st == SMB_OK)
+        st = smb_document_set_forces(doc, forces);
+    smb_forces_free(forces);
+    return st;
+}
+
+/* A document holding one empty model, built through the library so that it
+ * is valid by construction. */
+static int build(smb_status (*add)(smb_document *, const char *), const char *name,
+                 smb_document **out)
+{
+    smb_document *doc = NULL;
+    smb_status st = smb_document_new(&doc);
+
+    if (st == SMB_OK)
+        st = add(doc, name);
     if (st != SMB_OK) {
         smb_document_free(doc);
         return cli_library_error(st);
@@ -133,11 +159,13 @@ int cmd_new(int argc, char **argv, const cli_ctx *ctx)
         }
     }
     if (!what)
-        return cli_usage_error("new", "missing what to create (canvas)");
-    if (strcmp(what, "canvas") != 0)
-        return cli_usage_error("new", "cannot create '%s' (only 'canvas')", what);
-
-    rc = build(name, &doc);
+        return cli_usage_error("new", "missing what to create (canvas or forces)");
+    if (strcmp(what, "canvas") == 0)
+        rc = build(add_canvas, name, &doc);
+    else if (strcmp(what, "forces") == 0)
+        rc = build(add_forces, name, &doc);
+    else
+        return cli_usage_error("new", "cannot create '%s' (use canvas or forces)", what);
     if (rc != CLI_EXIT_OK)
         return rc;
     rc = cli_is_stdout(output) ? write_stdout(doc) : save(doc, output, force);

@@ -28,3 +28,19 @@ int cli_canvas_or_empty(const smb_document *doc, const smb_canvas **canvas,
     *canvas = *owned;
     return CLI_EXIT_OK;
 }
+
+int cli_forces_or_empty(const smb_document *doc, const smb_forces **forces,
+                        smb_forces **owned)
+{
+    smb_status st;
+
+    *owned = NULL;
+    *forces = smb_document_forces_const(doc);
+    if (*forces)
+        return CLI_EXIT_OK;
+    st = smb_forces_new(owned);
+    if (st != SMB_OK)
+        return cli_library_error(st);
+    *forces = *owned;
+    return CLI_EXIT_OK;
+}

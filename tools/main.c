@@ -11,14 +11,18 @@
 static const char main_help[] =
     "Usage: smbstrat [--help] [--version] COMMAND [ARGS]\n"
     "\n"
-    "Strategy frameworks for small businesses: check, draw and compare a\n"
-    "business model canvas kept in a smbstrat JSON document.\n"
+    "Strategy frameworks for small businesses: check, score, draw and compare\n"
+    "the business model canvas and the five forces kept in a smbstrat JSON\n"
+    "document.\n"
     "\n"
     "Commands:\n"
     "  validate FILE     check a document and list the canvas findings\n"
-    "  render FILE       draw the canvas as Markdown, SVG or HTML\n"
-    "  diff A B          list what changed between two canvases\n"
+    "  score FILE        score the five forces: bands, pressure, attractiveness\n"
+    "  render FILE       draw the canvas or the five forces as Markdown, SVG or\n"
+    "                    HTML\n"
+    "  diff A B          list what changed between two documents\n"
     "  new canvas        write a new document with an empty canvas\n"
+    "  new forces        write a new document with an unrated five forces\n"
     "  help [COMMAND]    show this help or a command's help\n"
     "\n"
     "Options:\n"
@@ -32,7 +36,9 @@ static const char main_help[] =
     "Examples:\n"
     "  smbstrat new canvas --name 'Crumb & Co. Bakery' -o bakery.json\n"
     "  smbstrat validate bakery.json\n"
+    "  smbstrat score bakery.json\n"
     "  smbstrat render bakery.json --format html -o bakery.html\n"
+    "  smbstrat render bakery.json --what forces --format svg -o forces.svg\n"
     "  smbstrat diff bakery.json bakery-online.json\n"
     "\n"
     "Run 'smbstrat COMMAND --help' for a command's options.\n";
@@ -44,6 +50,7 @@ static const struct {
     command_fn run;
 } commands[] = {
     {"validate", cmd_validate},
+    {"score", cmd_score},
     {"render", cmd_render},
     {"diff", cmd_diff},
     {"new", cmd_new},

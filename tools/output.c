@@ -32,7 +32,7 @@ int cli_usage_error(const char *command, const char *fmt, ...)
         fprintf(stderr, "Usage: see 'smbstrat %s --help'.\n", command);
     else
         fputs("Usage: smbstrat [--help] [--version] COMMAND [ARGS]\n"
-              "Commands: validate, render, diff, new. See 'smbstrat --help'.\n",
+              "Commands: validate, score, render, diff, new. See 'smbstrat --help'.\n",
               stderr);
     return CLI_EXIT_USAGE;
 }
@@ -82,6 +82,56 @@ void cli_put_padded(FILE *out, const cli_ctx *ctx, cli_colour colour, const char
     cli_put_coloured(out, ctx, colour, text);
     for (size_t n = strlen(text); n < width; n++)
         fputc(' ', out);
+}
+
+void cli_put_text(FILE *out, const char *text)
+{
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        /* U+0080..U+009F are C2 80..C2 9F in UTF-8. */
+        if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+            fputc(' ', out);
+            p++;
+        } else {
+            fputc(*p < 0x20 || *p == 0x7F ? ' ' : *p, out);
+        }
+    }
+}
+
+cli_colour cli_band_colour(smb_force_band band)
+{
+    switch (band) {
+    case SMB_FORCE_BAND_LOW:
+        return CLI_GREEN;
+    case SMB_FORCE_BAND_MODERATE:
+        return CLI_YELLOW;
+    case SMB_FORCE_BAND_HIGH:
+        return CLI_RED;
+    default:
+        break;
+    }
+    return CLI_CYAN;
+}
+
+const char *cli_band_label(smb_force_band band)
+{
+    const char *key = smb_force_band_key(band);
+    return key ? key : "unrated";
+}
+
+const char *cli_number(char buf[CLI_NUMBER_BUF], double value)
+{
+    /* The tool never calls setlocale(), so printf's decimal point is '.'. */
+    snprintf(buf, CLI_NUMBER_BUF, "%.2f", value);
+    char *end = buf + strlen(buf);
+    if (strchr(buf, '.')) {
+        while (end[-1] == '0')
+            *--end = '\0';
+        if (end[-1] == '.')
+            *--end = '\0';
+    }
+    if (strcmp(buf, "-0") == 0)
+        strcpy(buf, "0");
+    return buf;
 }
 
 int cli_is_stdout(const char *path)

@@ -5,9 +5,11 @@
  *        strictly (see docs/format.md).
  *
  * A document has optional sections. This version reads and writes the
- * `canvas` section; the names `forces`, `resilience`, `scenarios` and
+ * `canvas` section (a business model canvas) and the `forces` section (a
+ * five-forces assessment); the names `resilience`, `scenarios` and
  * `responses` are reserved for later models and refused for now with a
- * message that says so.
+ * message that says so. Each section is built through its model's public
+ * API, so a document holds exactly what the API would accept.
  */
 #ifndef SMBSTRAT_DOCUMENT_H
 #define SMBSTRAT_DOCUMENT_H
@@ -40,9 +42,11 @@ SMB_API void smb_document_free(smb_document *doc);
  * file, the JSON path, line and column.
  * @return ::SMB_OK, ::SMB_EINVAL, ::SMB_EIO (cannot read), ::SMB_EPARSE (not
  *         JSON, invalid UTF-8, duplicate key), ::SMB_ESCHEMA (unknown key,
- *         wrong type, missing field, unsupported version), ::SMB_ERANGE
- *         (number out of range), ::SMB_EEXIST (duplicate id), ::SMB_ENOTFOUND
- *         (link to an unknown id), ::SMB_ELIMIT or ::SMB_ENOMEM.
+ *         wrong type, missing field, unsupported version, a title on a
+ *         standard driver), ::SMB_ERANGE (number out of range, or weights
+ *         of 0 that leave a force or the assessment nothing of positive
+ *         weight), ::SMB_EEXIST (duplicate id), ::SMB_ENOTFOUND (link to an
+ *         unknown id), ::SMB_ELIMIT or ::SMB_ENOMEM.
  */
 SMB_API smb_status smb_document_load_file(const char *path, smb_document **out);
 /**

@@ -9,7 +9,10 @@
 #include "common.h"
 #include "canvas.h"
 #include "forces.h"
+#include "resilience.h"
+#include "scenario.h"
 #include "document.h"
 #include "render.h"
+#include "mcda.h"
 
 #endif /* SMBSTRAT_H */

@@ -381,9 +381,9 @@ CRAFTED = [
 """, "$.canvas.channels[0].evidence", 5, "assumption"),
     ("reserved", """{
   "smbstrat": 1,
-  "forces": {}
+  "scenarios": {}
 }
-""", "$.forces", 3, "reserved for a later version"),
+""", "$.scenarios", 3, "reserved for a later version"),
     ("malformed", """{
   "smbstrat": 1,
   "canvas": {

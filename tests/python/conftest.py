@@ -75,3 +75,65 @@ def bakery_path():
         if candidate.is_file():
             return candidate
     pytest.skip("neither examples/bakery.json nor tests/data/full.json exists")
+
+
+def rate_small_forces(forces):
+    """Rate the drivers that the forces tests work out by hand:
+      rivalry: number_and_balance 4, industry_growth 5 (weight 2), fixed_costs 2
+      substitutes: price_performance 2.5, switching_costs 3
+      buyer_power: buyer_information 1.5
+      new_entrants and supplier_power: nothing rated."""
+    rivalry = forces["rivalry"]
+    rivalry["number_and_balance"].rating = 4
+    rivalry["industry_growth"].rating = 5
+    rivalry["industry_growth"].weight = 2
+    rivalry["fixed_costs"].rating = 2
+    forces["substitutes"]["price_performance"].rating = 2.5
+    forces["substitutes"]["switching_costs"].rating = 3
+    forces["buyer_power"]["buyer_information"].rating = 1.5
+    return forces
+
+
+@pytest.fixture
+def rated():
+    """A standalone assessment rated as rate_small_forces() says."""
+    import smbstrat
+
+    return rate_small_forces(smbstrat.Forces(name="Test Bakery"))
+
+
+# The same ratings as a document section (docs/format.md).
+FORCES_SECTION = """\
+{
+  "smbstrat": 1,
+  "forces": {
+    "name": "Test Bakery",
+    "rivalry": {"drivers": {
+      "number_and_balance": {"rating": 4},
+      "industry_growth": {"rating": 5, "weight": 2},
+      "fixed_costs": {"rating": 2}
+    }},
+    "substitutes": {"drivers": {
+      "price_performance": {"rating": 2.5},
+      "switching_costs": {"rating": 3}
+    }},
+    "buyer_power": {"drivers": {
+      "buyer_information": {"rating": 1.5, "confidence": 0.8,
+                            "rationale": "Prices are on the window"},
+      "delivery_apps": {"title": "Delivery apps", "question": "Do apps set the price?"}
+    }}
+  }
+}
+"""
+
+
+@pytest.fixture
+def forces_text():
+    return FORCES_SECTION
+
+
+@pytest.fixture
+def forces_doc():
+    import smbstrat
+
+    return smbstrat.Document.loads(FORCES_SECTION)

@@ -100,8 +100,67 @@ def test_public_api_is_documented():
         obj = getattr(smbstrat, name)
         if callable(obj) and not isinstance(obj, str):
             assert obj.__doc__, name
-    for cls in (smbstrat.Canvas, smbstrat.Document, smbstrat.Item, smbstrat.Block):
+    for cls in (smbstrat.Canvas, smbstrat.Document, smbstrat.Item, smbstrat.Block,
+                smbstrat.Forces, smbstrat.Force, smbstrat.Drivers, smbstrat.Driver,
+                smbstrat.ForcesScore, smbstrat.DriverDelta, smbstrat.ForcesComparison):
         for attr, value in vars(cls).items():
             if attr.startswith("_"):
                 continue
             assert getattr(value, "__doc__", None), f"{cls.__name__}.{attr}"
+
+
+def test_forces_out_parameters():
+    status, forces = core.smb_forces_new()
+    assert status == core.SMB_OK
+    try:
+        rivalry = core.SMB_FORCE_RIVALRY
+        # undefined scores: the status, and None rather than an unset number
+        assert core.smb_forces_force_score(forces, rivalry) == [core.SMB_ENOTFOUND, None]
+        assert core.smb_forces_pressure(forces) == [core.SMB_ENOTFOUND, None]
+        assert "rated" in core.smb_last_error()
+        assert core.smb_forces_set_rating(forces, rivalry, "exit_barriers", 3.0) == 0
+        assert core.smb_forces_force_score(forces, rivalry) == [0, 3.0]
+        assert core.smb_forces_attractiveness(forces) == [0, 0.5]  # 1 − (3 − 1) / 4
+        status, driver = core.smb_forces_get_driver(forces, rivalry, "exit_barriers")
+        assert status == 0 and core.smb_driver_rating(driver) == 3.0
+        status, driver = core.smb_forces_get_driver(forces, rivalry, "bogus")
+        assert status == core.SMB_ENOTFOUND and driver is None
+        assert core.smb_force_from_key("rivalry") == [0, rivalry]
+        assert core.smb_force_from_key("bogus")[0] == core.SMB_ENOTFOUND
+        assert core.smb_force_band_from_key("high") == [0, core.SMB_FORCE_BAND_HIGH]
+        assert core.smb_driver_field_key(core.SMB_DRIVER_FIELD_WEIGHT) == "weight"
+        status, empty = core.smb_forces_new()
+        status, comparison = core.smb_forces_compare(empty, forces)
+        assert status == 0
+        # undefined before: the status and three Nones
+        assert core.smb_forces_comparison_pressure(comparison) == [
+            core.SMB_ENOTFOUND, None, None, None]
+        core.smb_forces_comparison_free(comparison)
+        status, comparison = core.smb_forces_compare(forces, forces)
+        assert core.smb_forces_comparison_attractiveness(comparison) == [0, 0.5, 0.5, 0.0]
+        core.smb_forces_comparison_free(comparison)
+        core.smb_forces_free(empty)
+        status, result = core.smb_forces_score(forces)
+        score = core.smb_forces_result_force(result, rivalry)
+        assert (score.has_score, score.score, score.band) == (1, 3.0, core.SMB_FORCE_BAND_MODERATE)
+        with pytest.raises(AttributeError):
+            score.score = 1.0  # result structs are read-only
+        core.smb_forces_result_free(result)
+        status, text = core.smb_forces_render(forces, core.SMB_FORMAT_MARKDOWN)
+        assert status == 0 and "Exit barriers" in text
+    finally:
+        core.smb_forces_free(forces)
+
+
+def test_forces_document_section_in_the_raw_layer():
+    status, doc = core.smb_document_new()
+    try:
+        assert core.smb_document_forces(doc) is None
+        status, forces = core.smb_forces_new()
+        assert core.smb_document_set_forces(doc, forces) == 0
+        core.smb_forces_free(forces)  # the document holds a copy
+        assert core.smb_forces_name(core.smb_document_forces(doc)) == ""
+        assert core.smb_document_set_forces(doc, None) == 0
+        assert core.smb_document_forces_const(doc) is None
+    finally:
+        core.smb_document_free(doc)

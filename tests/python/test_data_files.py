@@ -63,3 +63,15 @@ def test_valid_document_loads_and_round_trips(path):
         assert smbstrat.Document.loads(text).canvas == canvas
     else:
         assert doc.canvas is None
+    if "forces" in data:
+        forces = doc.forces
+        assert smbstrat.Document.loads(text).forces == forces
+        # every driver the file lists is there, with the rating it gives
+        for key in smbstrat.FORCE_KEYS:
+            listed = data["forces"].get(key, {}).get("drivers", {})
+            for driver_key, fields in listed.items():
+                driver = forces[key][driver_key]
+                assert driver.rating == fields.get("rating"), (key, driver_key)
+                assert driver.custom == ("title" in fields), (key, driver_key)
+    else:
+        assert doc.forces is None

@@ -15,7 +15,7 @@ def test_new_document_has_no_canvas_and_saves_the_minimal_form():
     assert doc.canvas is None
     assert json.loads(doc.dumps()) == {"smbstrat": 1}
     assert doc.dumps().endswith("\n")
-    assert repr(doc) == "<Document (no canvas)>"
+    assert repr(doc) == "<Document (empty)>"
 
 
 def test_load_example_bakery(bakery_path):

@@ -18,7 +18,8 @@ DATA = pathlib.Path(os.environ.get("SMB_TEST_DATA", ROOT / "tests" / "data"))
 EXAMPLES = pathlib.Path(os.environ.get("SMB_EXAMPLES", ROOT / "examples"))
 SCHEMA_PATH = ROOT / "docs" / "smbstrat.schema.json"
 
-# broken file -> the JSON path the C loader names (tests/c/test_document.c)
+# broken file -> the JSON path the C loader names (tests/c/test_document.c and
+# tests/c/test_document_forces.c)
 REJECTED = {
     "broken_unknown_key.json": "$.canvas.key_resources[0].colour",
     "broken_wrong_type.json": "$.canvas.channels[0].tags",
@@ -36,7 +37,7 @@ REJECTED = {
     "broken_duplicate_tag.json": "$.canvas.channels[0].tags[2]",
     "broken_escaped_key.json": "$.canvas.channels[0].importance",
     "broken_item_not_object.json": "$.canvas.channels[0]",
-    "broken_reserved_section.json": "$.forces",
+    "broken_reserved_section.json": "$.scenarios",
     "broken_version_2.json": "$.smbstrat",
     "broken_missing_version.json": "$",
     "broken_not_object.json": "$",
@@ -47,6 +48,18 @@ REJECTED = {
     # refused by the schema because a name must be a string; the loader
     # stops earlier, at the depth limit, deeper down the same path
     "broken_too_deep.json": "$.canvas.name" + "[0]" * 30,
+    # the forces section (tests/c/test_document_forces.c)
+    "broken_forces_rating_zero.json": "$.forces.rivalry.drivers.exit_barriers.rating",
+    "broken_forces_rating_six.json": "$.forces.rivalry.drivers.exit_barriers.rating",
+    "broken_forces_rating_string.json": "$.forces.rivalry.drivers.exit_barriers.rating",
+    "broken_forces_rating_nan.json": "$.forces.rivalry.drivers.exit_barriers.rating",
+    "broken_forces_weight_infinity.json": "$.forces.rivalry.drivers.exit_barriers.weight",
+    "broken_forces_negative_weight.json": "$.forces.rivalry.drivers.exit_barriers.weight",
+    "broken_forces_confidence.json": "$.forces.rivalry.drivers.exit_barriers.confidence",
+    "broken_forces_unknown_driver_key.json": "$.forces.rivalry.drivers.exit_barriers.score",
+    "broken_forces_catalogue_title.json": "$.forces.rivalry.drivers.exit_barriers.title",
+    "broken_forces_custom_no_title.json": "$.forces.rivalry.drivers.local_footfall",
+    "broken_forces_unknown_force.json": "$.forces.rivalries",
 }
 
 # broken file -> why JSON Schema cannot refuse it
@@ -64,6 +77,9 @@ SCHEMA_BLIND = {
     "broken_bad_link_pair.json": "references between values",
     "broken_self_link.json": "references between values",
     "broken_importance_real.json": "JSON Schema counts 3.0 as an integer",
+    "broken_forces_duplicate_driver.json": "member names are unique once parsed",
+    "broken_forces_zero_driver_weights.json": "a rule across values (a driver keeps weight)",
+    "broken_forces_zero_force_weights.json": "a rule across values (a force keeps weight)",
 }
 
 
@@ -87,7 +103,8 @@ def valid_documents():
 
 def test_there_are_documents():
     names = {p.name for p in valid_documents()}
-    assert {"minimal.json", "full.json", "compact.json", "bakery.json"} <= names
+    assert {"minimal.json", "full.json", "compact.json", "bakery.json",
+            "forces_full.json", "forces_compact.json"} <= names
 
 
 @pytest.mark.parametrize("path", valid_documents(), ids=lambda p: p.name)
@@ -144,8 +161,41 @@ def test_schema_refuses_links_from_segments(validator):
     assert paths == ["$.canvas.customer_segments[1].links"]
 
 
-def test_saved_layout_is_json_dumps():
-    # full.json is what smb_document_save_string writes for it (the C suite
-    # checks that); docs/format.md promises that layout is json.dumps'.
-    text = (DATA / "full.json").read_text(encoding="utf-8")
+@pytest.mark.parametrize("path", [DATA / "full.json", DATA / "forces_full.json",
+                                  EXAMPLES / "bakery.json"], ids=lambda p: p.name)
+def test_saved_layout_is_json_dumps(path):
+    # These files are what smb_document_save_string writes for them (the C
+    # suites check that); docs/format.md promises that layout is json.dumps'.
+    text = path.read_text(encoding="utf-8")
     assert json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n" == text
+
+
+def forces_doc(drivers, force="rivalry"):
+    return {"smbstrat": 1, "forces": {force: {"drivers": drivers}}}
+
+
+def error_paths(validator, doc):
+    return sorted(e.json_path for e in validator.iter_errors(doc))
+
+
+def test_schema_knows_standard_drivers_from_ones_own(validator):
+    # a standard driver takes no title; any other key is one's own and needs one
+    assert error_paths(validator, forces_doc({
+        "exit_barriers": {"rating": 2, "weight": 0.5, "confidence": 1, "rationale": "r"},
+        "local_footfall": {"title": "Footfall", "question": "Falling?", "rating": 4.5},
+    })) == []
+    assert error_paths(validator, forces_doc({"exit_barriers": {"question": "Q?"}})) == [
+        "$.forces.rivalry.drivers.exit_barriers"]
+    assert "$.forces.rivalry.drivers.local_footfall.title" in error_paths(
+        validator, forces_doc({"local_footfall": {"title": ""}}))
+    # the catalogue is per force: exit_barriers is not a driver of buyer_power
+    assert error_paths(validator, forces_doc({"exit_barriers": {"rating": 2}},
+                                             force="buyer_power")) == [
+        "$.forces.buyer_power.drivers.exit_barriers"]
+
+
+def test_schema_refuses_bad_driver_keys_and_weights(validator):
+    paths = error_paths(validator, forces_doc({"bad key": {"title": "B"}}))
+    assert paths and all(p.startswith("$.forces.rivalry.drivers") for p in paths)
+    doc = {"smbstrat": 1, "forces": {"weights": {"rivalry": 1e7, "rivals": 1}}}
+    assert error_paths(validator, doc) == ["$.forces.weights", "$.forces.weights.rivalry"]

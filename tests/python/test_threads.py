@@ -78,3 +78,56 @@ def test_diff_of_two_canvases_in_both_orders():
     for n in range(50):
         a.add("key_activities", f"k{n}", f"Activity {n}")
     _run([lambda: [a.diff(b) for _ in range(50)], lambda: [b.diff(a) for _ in range(50)]])
+
+
+def test_score_and_render_while_another_thread_rates_drivers(rated):
+    def writer():
+        for n in range(300):
+            rated["rivalry"]["exit_barriers"].rating = 1 + n % 5
+            if n % 10 == 0:
+                rated.add_driver("substitutes", f"d{n}", f"Driver {n}", rating=3)
+                if n % 20 == 0:
+                    rated.remove_driver("substitutes", f"d{n}")
+
+    def reader():
+        for _ in range(40):
+            assert rated.render("svg").lstrip().startswith("<")
+            result = rated.score()
+            assert result.pressure is not None
+            rated.sensitivity()
+            rated.compare(rated.copy())
+            if _has_pandas():
+                rated.to_dataframe()
+
+    _run([writer, reader, reader])
+    assert len(rated["substitutes"]) == 3 + 15  # 30 added, every other one removed
+
+
+def test_document_forces_replaced_while_others_read(forces_text):
+    doc = smbstrat.Document.loads(forces_text)
+    done = threading.Event()
+
+    def replacer():
+        for n in range(100):
+            doc.forces = smbstrat.Forces(name=f"v{n}")
+        done.set()
+
+    def viewer():
+        while not done.is_set():
+            view = doc.forces
+            try:
+                view.score()
+                view["rivalry"]["exit_barriers"].rating = 2
+            except smbstrat.DetachedError:
+                pass
+
+    _run([replacer, viewer, lambda: [doc.dumps() for _ in range(50)]])
+    assert doc.forces.name == "v99"
+
+
+def _has_pandas():
+    try:
+        import pandas  # noqa: F401
+    except ImportError:
+        return False
+    return True

@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: MIT
 """libsmbstrat: strategy frameworks for small and medium businesses.
 
-The business model canvas as data you can load, check, change, compare and
-render::
+The business model canvas and Porter's five forces as data you can load,
+check, change, score, compare and render::
 
     import smbstrat
 
@@ -12,6 +12,9 @@ render::
         print(finding)
     print(canvas.margin, canvas.assumption_share)
     canvas.add("channels", "ch-market", "Saturday farmers' market", importance=4)
+    forces = doc.forces
+    forces["rivalry"]["exit_barriers"].rating = 4
+    print(forces["rivalry"].score, forces.attractiveness, forces.dominant)
     doc.save("bakery.json")
 
 Errors raise subclasses of :class:`smbstrat.Error`; those about a document
@@ -34,15 +37,32 @@ from ._errors import (
     SchemaError,
 )
 from ._enums import block_keys as _block_keys
+from ._enums import force_keys as _force_keys
 from ._version import VersionInfo, __version__, version_info
 from .block import Block, Blocks
 from .canvas import Canvas
 from .document import Document
+from .driver import Driver
+from .force import Drivers, Force
+from .forces import Forces
+from .forces_results import (
+    DriverDelta,
+    DriverScore,
+    DriverSwing,
+    ForceDelta,
+    ForceScore,
+    ForcesComparison,
+    ForcesScore,
+    ValueDelta,
+)
 from .item import Item
 from .results import Change, Finding
 
 #: The nine block keys, in canvas order.
 BLOCK_KEYS = _block_keys()
+
+#: The five force keys, in document order.
+FORCE_KEYS = _force_keys()
 
 __all__ = [
     "BLOCK_KEYS",
@@ -53,10 +73,22 @@ __all__ = [
     "Change",
     "DetachedError",
     "Document",
+    "Driver",
+    "DriverDelta",
+    "DriverScore",
+    "DriverSwing",
+    "Drivers",
     "Error",
     "ExistsError",
+    "FORCE_KEYS",
     "FileError",
     "Finding",
+    "Force",
+    "ForceDelta",
+    "ForceScore",
+    "Forces",
+    "ForcesComparison",
+    "ForcesScore",
     "InvalidArgumentError",
     "Item",
     "LimitError",
@@ -65,6 +97,7 @@ __all__ = [
     "ParseError",
     "RangeError",
     "SchemaError",
+    "ValueDelta",
     "VersionInfo",
     "__version__",
     "version_info",

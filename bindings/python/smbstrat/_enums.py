@@ -27,6 +27,11 @@ __all__ = [
     "severity_key",
     "change_kind_key",
     "field_names",
+    "force_keys",
+    "force_key",
+    "force_from_key",
+    "band_key",
+    "driver_field_names",
 ]
 
 
@@ -130,12 +135,42 @@ def change_kind_key(kind: int) -> str:
     return _core.smb_change_kind_key(kind)
 
 
-def field_names(fields: int) -> Tuple[str, ...]:
-    """The names of the ``smb_field`` bits set in `fields`, lowest bit first."""
+def _bit_names(fields: int, key_of: Callable[[int], Optional[str]]) -> Tuple[str, ...]:
     names = []
     bit = 1
     while bit <= fields:
         if fields & bit:
-            names.append(_core.smb_field_key(bit) or f"field_{bit:#x}")
+            names.append(key_of(bit) or f"field_{bit:#x}")
         bit <<= 1
     return tuple(names)
+
+
+def field_names(fields: int) -> Tuple[str, ...]:
+    """The names of the ``smb_field`` bits set in `fields`, lowest bit first."""
+    return _bit_names(fields, _core.smb_field_key)
+
+
+@lru_cache(maxsize=None)
+def force_keys() -> Tuple[str, ...]:
+    """The five force keys, in document order."""
+    return _keys(_core.smb_force_key)
+
+
+def force_key(force: int) -> str:
+    return _core.smb_force_key(force)
+
+
+def force_from_key(key: object, missing: Type[Error] = InvalidArgumentError) -> int:
+    """The force number of `key`. An unknown key raises `missing` (a
+    ValueError by default; subscripting passes NotFoundError, a KeyError)."""
+    return _lookup("force", key, _core.smb_force_from_key, force_keys, missing)
+
+
+def band_key(band: int) -> Optional[str]:
+    """``"low"``, ``"moderate"`` or ``"high"``; None for no band."""
+    return _core.smb_force_band_key(band)
+
+
+def driver_field_names(fields: int) -> Tuple[str, ...]:
+    """The names of the ``smb_driver_field`` bits set in `fields`."""
+    return _bit_names(fields, _core.smb_driver_field_key)

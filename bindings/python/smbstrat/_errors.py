@@ -154,8 +154,9 @@ class CanceledError(Error):
 
 
 class DetachedError(Error):
-    """A view outlived what it showed: its document's canvas was replaced or
-    removed, so the view has nothing left to look at."""
+    """A view outlived what it showed: its document's section (the canvas,
+    the forces) was replaced or removed, so the view has nothing left to
+    look at."""
 
     default_status = _core.SMB_EINVAL
 

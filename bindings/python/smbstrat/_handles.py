@@ -1,47 +1,47 @@
 # SPDX-License-Identifier: MIT
-"""Who owns a C canvas, and when a pointer to it may be used.
+"""Who owns a C model (a canvas, a five-forces assessment), and when a
+pointer to it may be used.
 
-A Canvas object never stores a raw ``smb_canvas *`` it cannot vouch for. It
-holds a handle, and every use goes through ``with handle as ptr:``, which
+A Canvas or Forces object never stores a raw C pointer it cannot vouch for.
+It holds a handle, and every use goes through ``with handle as ptr:``, which
 
 * takes the owner's lock: the few long C calls run without the GIL (see
-  smbstrat.i), so another thread must not change or free the canvas while
+  smbstrat.i), so another thread must not change or free the model while
   one of them runs; the lock makes every C call on one owner take turns;
-* checks that the pointer is still valid: a document's canvas is replaced
-  by ``doc.canvas = ...``, after which views of the old one raise
-  DetachedError instead of touching freed memory.
+* checks that the pointer is still valid: a document's section is replaced
+  by ``doc.canvas = ...`` or ``doc.forces = ...``, after which views of the
+  old one raise DetachedError instead of touching freed memory.
 """
 
 from __future__ import annotations
 
 import threading
 import weakref
-from typing import TYPE_CHECKING, Any, Hashable
+from typing import TYPE_CHECKING, Any, Callable, Hashable
 
-from . import core as _core
 from ._errors import DetachedError
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
 
-__all__ = ["CanvasHandle", "OwnedCanvas", "DocumentCanvas"]
+__all__ = ["Handle", "OwnedHandle", "SectionHandle", "lock_all"]
 
 
-class CanvasHandle:
-    """Interface of the two kinds of canvas handle."""
+class Handle:
+    """Interface of the two kinds of handle."""
 
     lock: "threading.RLock"
 
-    #: Equal for two handles that reach the same C canvas.
+    #: Equal for two handles that reach the same C object.
     key: Hashable
 
     def pointer(self) -> Any:
-        """The C canvas pointer; raises DetachedError when it is gone."""
+        """The C pointer; raises DetachedError when it is gone."""
         raise NotImplementedError
 
     @property
     def alive(self) -> bool:
-        """Whether the canvas can still be used."""
+        """Whether the C object can still be used."""
         raise NotImplementedError
 
     def __enter__(self) -> Any:
@@ -56,14 +56,15 @@ class CanvasHandle:
         self.lock.release()
 
 
-class OwnedCanvas(CanvasHandle):
-    """A canvas that belongs to one Canvas object and dies with it."""
+class OwnedHandle(Handle):
+    """A C object that belongs to one Python object and dies with it;
+    `free` is the C destructor (smb_canvas_free, smb_forces_free)."""
 
-    def __init__(self, ptr: Any) -> None:
+    def __init__(self, ptr: Any, free: Callable[[Any], None], kind: str) -> None:
         self._ptr = ptr
         self.lock = threading.RLock()
-        self.key = ("canvas", id(self))
-        self._finalizer = weakref.finalize(self, _core.smb_canvas_free, ptr)
+        self.key = (kind, id(self))
+        self._finalizer = weakref.finalize(self, free, ptr)
 
     def pointer(self) -> Any:
         return self._ptr
@@ -73,19 +74,21 @@ class OwnedCanvas(CanvasHandle):
         return True
 
 
-class DocumentCanvas(CanvasHandle):
-    """The canvas section of a document, as it was when the handle was made.
+class SectionHandle(Handle):
+    """A section of a document (``"canvas"``, ``"forces"``), as it was when
+    the handle was made.
 
-    The handle keeps the document alive. The document counts the times its
-    canvas section was replaced; once the count moves on, this handle is
-    detached for good."""
+    The handle keeps the document alive. The document counts, per section,
+    the times the section was replaced; once the count moves on, this
+    handle is detached for good."""
 
-    def __init__(self, document: "Document", generation: int, ptr: Any) -> None:
+    def __init__(self, document: "Document", section: str, ptr: Any) -> None:
         self._document = document
-        self._generation = generation
+        self._section = section
+        self._generation = document._generation(section)
         self._ptr = ptr
         self.lock = document._lock
-        self.key = ("document", id(document), generation)
+        self.key = ("document", id(document), section, self._generation)
 
     @property
     def document(self) -> "Document":
@@ -93,13 +96,13 @@ class DocumentCanvas(CanvasHandle):
 
     @property
     def alive(self) -> bool:
-        return self._document._generation == self._generation
+        return self._document._generation(self._section) == self._generation
 
     def pointer(self) -> Any:
         if not self.alive:
             raise DetachedError(
-                "this canvas view is detached: its document's canvas was replaced "
-                "or removed (take doc.canvas again)"
+                f"this {self._section} view is detached: its document's {self._section} "
+                f"section was replaced or removed (take doc.{self._section} again)"
             )
         return self._ptr
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, List, Optional, Union
 from . import _args, _display, _enums
 from . import core as _core
 from ._errors import NotFoundError, RangeError, check
-from ._handles import CanvasHandle, OwnedCanvas, lock_all
+from ._handles import Handle, OwnedHandle, lock_all
 from .block import Block, Blocks
 from .item import Item
 from .results import Change, Finding
@@ -20,6 +20,10 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["Canvas"]
 
 ItemRef = Union[str, Item]
+
+
+def _owned(ptr: Any) -> Handle:
+    return OwnedHandle(ptr, _core.smb_canvas_free, "canvas")
 
 
 class Canvas:
@@ -42,14 +46,14 @@ class Canvas:
         description = _args.optional_text(description, "description")
         status, ptr = _core.smb_canvas_new()
         check(status)
-        self._handle: CanvasHandle = OwnedCanvas(ptr)
+        self._handle: Handle = _owned(ptr)
         if name:
             self.name = name
         if description:
             self.description = description
 
     @classmethod
-    def _from_handle(cls, handle: CanvasHandle) -> "Canvas":
+    def _from_handle(cls, handle: Handle) -> "Canvas":
         canvas = cls.__new__(cls)
         canvas._handle = handle
         return canvas
@@ -340,7 +344,7 @@ class Canvas:
         return self.render("svg")
 
     def _repr_html_(self) -> str:
-        return _display.html_fragment(self.render("svg"))
+        return _display.html_fragment(self.render("svg"), "canvas")
 
     def to_dataframe(self) -> "pandas.DataFrame":
         """One row per item, in canvas order, with the columns id, block,
@@ -357,7 +361,7 @@ class Canvas:
         with self._handle as ptr:
             status, ptr_copy = _core.smb_canvas_copy(ptr)
             check(status)
-        return Canvas._from_handle(OwnedCanvas(ptr_copy))
+        return Canvas._from_handle(_owned(ptr_copy))
 
     __copy__ = copy
 
@@ -392,7 +396,6 @@ class Canvas:
         except Exception:  # a repr must not fail, even on a detached canvas
             return "<Canvas (detached)>"
         return _display.canvas_repr(name, counts)
-
 
 
 def _canvas_from_document_text(text: str) -> Canvas:

@@ -6,19 +6,23 @@ from __future__ import annotations
 
 import threading
 import weakref
-from typing import Optional, Union
+from typing import Any, Callable, Optional, TypeVar, Union
 
-from . import _args
+from . import _args, _display
 from . import core as _core
 from ._errors import check
-from ._handles import DocumentCanvas, lock_all
+from ._handles import SectionHandle, lock_all
 from .canvas import Canvas
+from .forces import Forces, driver_counts
+
+T = TypeVar("T")
 
 __all__ = ["Document"]
 
 
 class Document:
-    """A document with optional sections; this version knows the canvas.
+    """A document with optional sections: the business model canvas and
+    the five forces.
 
     >>> doc = Document.loads('{"smbstrat": 1, "canvas": {"name": "Crumb"}}')
     >>> doc.canvas.name
@@ -29,7 +33,7 @@ class Document:
     JSON path, line and column.
     """
 
-    __slots__ = ("_ptr", "_lock", "_generation", "_finalizer", "__weakref__")
+    __slots__ = ("_ptr", "_lock", "_generations", "_finalizer", "__weakref__")
 
     def __init__(self) -> None:
         """An empty document, without a canvas."""
@@ -40,9 +44,9 @@ class Document:
     def _adopt(self, ptr: object) -> None:
         self._ptr = ptr
         self._lock = threading.RLock()
-        # Bumped whenever the canvas section is replaced: views made for an
-        # earlier generation are detached (see _handles.DocumentCanvas).
-        self._generation = 0
+        # Bumped whenever a section is replaced: views made for an earlier
+        # generation are detached (see _handles.SectionHandle).
+        self._generations = {"canvas": 0, "forces": 0}
         self._finalizer = weakref.finalize(self, _core.smb_document_free, ptr)
 
     @classmethod
@@ -92,31 +96,70 @@ class Document:
             check(status)
         return text
 
+    # -- sections ---------------------------------------------------------
+
+    def _generation(self, section: str) -> int:
+        """How many times `section` was replaced or removed (see
+        _handles.SectionHandle)."""
+        return self._generations[section]
+
+    def _section(self, section: str, get: Callable[[Any], Any],
+                 wrap: Callable[[SectionHandle], T]) -> Optional[T]:
+        with self._lock:
+            ptr = get(self._ptr)
+            if ptr is None:
+                return None
+            return wrap(SectionHandle(self, section, ptr))
+
+    def _replace(self, section: str, put: Callable[[Any, Any], int], value: Any,
+                 cls: type) -> None:
+        if value is not None and not isinstance(value, cls):
+            raise TypeError(
+                f"{section} must be a {cls.__name__} or None, not {type(value).__name__}")
+        if value is None:
+            with self._lock:
+                check(put(self._ptr, None))
+                self._generations[section] += 1
+            return
+        with lock_all(self._lock, value._handle.lock):
+            check(put(self._ptr, value._handle.pointer()))
+            self._generations[section] += 1
+
     @property
     def canvas(self) -> Optional[Canvas]:
         """The canvas section (a view that changes the document), or None.
 
         Assigning a Canvas stores a copy of it; assigning None removes the
-        section. Either way, views of the previous canvas are detached and
-        raise DetachedError when used."""
-        with self._lock:
-            ptr = _core.smb_document_canvas(self._ptr)
-            if ptr is None:
-                return None
-            return Canvas._from_handle(DocumentCanvas(self, self._generation, ptr))
+        section, as ``del doc.canvas`` does. Either way, views of the
+        previous canvas are detached and raise DetachedError when used."""
+        return self._section("canvas", _core.smb_document_canvas, Canvas._from_handle)
 
     @canvas.setter
     def canvas(self, value: Optional[Canvas]) -> None:
-        if value is not None and not isinstance(value, Canvas):
-            raise TypeError(f"canvas must be a Canvas or None, not {type(value).__name__}")
-        if value is None:
-            with self._lock:
-                check(_core.smb_document_set_canvas(self._ptr, None))
-                self._generation += 1
-            return
-        with lock_all(self._lock, value._handle.lock):
-            check(_core.smb_document_set_canvas(self._ptr, value._handle.pointer()))
-            self._generation += 1
+        self._replace("canvas", _core.smb_document_set_canvas, value, Canvas)
+
+    @canvas.deleter
+    def canvas(self) -> None:
+        self._replace("canvas", _core.smb_document_set_canvas, None, Canvas)
+
+    @property
+    def forces(self) -> Optional[Forces]:
+        """The five-forces section (a view that changes the document), or
+        None.
+
+        Assigning a Forces stores a copy of it; assigning None removes the
+        section, as ``del doc.forces`` does. Either way, views of the
+        previous assessment (its forces and drivers included) are detached
+        and raise DetachedError when used."""
+        return self._section("forces", _core.smb_document_forces, Forces._from_handle)
+
+    @forces.setter
+    def forces(self, value: Optional[Forces]) -> None:
+        self._replace("forces", _core.smb_document_set_forces, value, Forces)
+
+    @forces.deleter
+    def forces(self) -> None:
+        self._replace("forces", _core.smb_document_set_forces, None, Forces)
 
     def __reduce__(self):
         """Pickle as the document's JSON text."""
@@ -124,10 +167,19 @@ class Document:
 
     def __repr__(self) -> str:
         with self._lock:
-            ptr = _core.smb_document_canvas(self._ptr)
-            if ptr is None:
-                return "<Document (no canvas)>"
-            name = _core.smb_canvas_name(ptr)
-            total = _core.smb_canvas_item_total(ptr)
-        label = f" {name!r}" if name else ""
-        return f"<Document: canvas{label} with {total} item{'' if total == 1 else 's'}>"
+            canvas = _core.smb_document_canvas(self._ptr)
+            forces = _core.smb_document_forces(self._ptr)
+            parts = []
+            if canvas is not None:
+                name = _core.smb_canvas_name(canvas)
+                total = _core.smb_canvas_item_total(canvas)
+                parts.append(f"canvas{_display.label(name)} with {total} "
+                             f"{_display.plural(total, 'item')}")
+            if forces is not None:
+                name = _core.smb_forces_name(forces)
+                rated, total = driver_counts(forces)
+                parts.append(f"forces{_display.label(name)} with {rated} of {total} "
+                             f"drivers rated")
+        if not parts:
+            return "<Document (empty)>"
+        return f"<Document: {'; '.join(parts)}>"

@@ -1,0 +1,347 @@
+/* SPDX-License-Identifier: MIT */
+/* smbstrat score: the five forces of a document, scored by the library and
+ * shown as a table or as the JSON object of docs/cli-json.md. */
+#include <stdio.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cli.h"
+
+static const char score_help[] =
+    "Usage: smbstrat score FILE [--format text|json]\n"
+    "\n"
+    "Score the five forces of FILE. For each force: its score (the weighted\n"
+    "mean of its rated drivers, 1 weak to 5 strong), its intensity (0 to 1),\n"
+    "its band (low, moderate, high), its weight, how many of its drivers are\n"
+    "rated, and the drivers that contribute most; the dominant forces are\n"
+    "marked with '*'. Then the industry's competitive pressure and its\n"
+    "attractiveness (1 - pressure, both 0 to 1), the drivers to which the\n"
+    "attractiveness is most sensitive, and how many drivers are unrated.\n"
+    "A force without a rated driver is shown unscored ('-'). A document\n"
+    "without a forces section has nothing to score: that is said, and the\n"
+    "exit status is 0.\n"
+    "\n"
+    "Options:\n"
+    "  -f, --format FORMAT  text (an aligned table, the default) or json (the\n"
+    "                       object described in docs/cli-json.md)\n"
+    "  -h, --help           show this help and exit\n"
+    "\n"
+    "Exit status: 0 scored (or nothing to score), 2 bad command line, 3 invalid\n"
+    "document, 4 the file cannot be read.\n"
+    "\n"
+    "Examples:\n"
+    "  smbstrat score bakery.json\n"
+    "  smbstrat score --format json bakery.json | jq .attractiveness\n";
+
+enum { OPT_HELP, OPT_FORMAT };
+
+static const cli_option score_options[] = {
+    {"help", 'h', 0, OPT_HELP},
+    {"format", 'f', 1, OPT_FORMAT},
+    {NULL, 0, 0, 0},
+};
+
+/* How many of a force's top drivers the table names, and how many bars of
+ * the tornado the text shows. */
+enum { TOP_DRIVERS = 3, TOP_SWINGS = 3 };
+
+/* What the library computed for one assessment. The tornado is NULL when
+ * the attractiveness is undefined. */
+typedef struct scored {
+    const smb_forces *forces;
+    smb_forces_result *result;
+    smb_forces_tornado *tornado;
+    int has_pressure;
+    double pressure, attractiveness;
+    char undefined[256]; /* the library's reason when !has_pressure */
+} scored;
+
+static int score_all(const smb_forces *forces, scored *s)
+{
+    smb_status st;
+
+    memset(s, 0, sizeof *s);
+    s->forces = forces;
+    st = smb_forces_score(forces, &s->result);
+    if (st != SMB_OK)
+        return cli_library_error(st);
+    st = smb_forces_result_pressure(s->result, &s->pressure);
+    if (st == SMB_OK)
+        st = smb_forces_result_attractiveness(s->result, &s->attractiveness);
+    if (st == SMB_ENOTFOUND) {
+        snprintf(s->undefined, sizeof s->undefined, "%s", smb_last_error());
+        return CLI_EXIT_OK;
+    }
+    if (st == SMB_OK)
+        st = smb_forces_sensitivity(forces, &s->tornado);
+    if (st != SMB_OK)
+        return cli_library_error(st);
+    s->has_pressure = 1;
+    return CLI_EXIT_OK;
+}
+
+static void scored_free(scored *s)
+{
+    smb_forces_tornado_free(s->tornado);
+    smb_forces_result_free(s->result);
+}
+
+static size_t total_unrated(const smb_forces_result *r)
+{
+    size_t n = 0;
+    for (int f = 0; f < SMB_FORCE_COUNT; f++)
+        n += smb_forces_result_unrated_count(r, (smb_force)f);
+    return n;
+}
+
+static size_t total_drivers(const smb_forces *forces)
+{
+    size_t n = 0;
+    for (int f = 0; f < SMB_FORCE_COUNT; f++)
+        n += smb_forces_driver_count(forces, (smb_force)f);
+    return n;
+}
+
+/* ---- text ------------------------------------------------------------------ */
+
+static size_t max_size(size_t a, size_t b)
+{
+    return a > b ? a : b;
+}
+
+static void print_top_drivers(const smb_forces_result *r, smb_force force)
+{
+    size_t n = smb_forces_result_contribution_count(r, force);
+    if (n == 0) {
+        fputs("-", stdout);
+        return;
+    }
+    for (size_t i = 0; i < n && i < TOP_DRIVERS; i++) {
+        const smb_driver_score *d = smb_forces_result_contribution_at(r, force, i);
+        char rating[CLI_NUMBER_BUF];
+        printf("%s%s %s", i ? ", " : "", d->key, cli_number(rating, d->rating));
+    }
+    if (n > TOP_DRIVERS)
+        printf(", +%zu more", n - TOP_DRIVERS);
+}
+
+static void print_table(const scored *s, const cli_ctx *ctx)
+{
+    size_t w_force = strlen("FORCE");
+    for (int f = 0; f < SMB_FORCE_COUNT; f++)
+        w_force = max_size(w_force, strlen(smb_force_key((smb_force)f)) + 2);
+    printf("%-*s  %5s  %9s  %-8s  %6s  %5s  %7s  TOP DRIVERS\n", (int)w_force, "FORCE", "SCORE",
+           "INTENSITY", "BAND", "WEIGHT", "RATED", "UNRATED");
+    for (int f = 0; f < SMB_FORCE_COUNT; f++) {
+        const smb_force_score *fs = smb_forces_result_force(s->result, (smb_force)f);
+        char name[64], score[32] = "-", intensity[32] = "-", weight[CLI_NUMBER_BUF];
+        snprintf(name, sizeof name, "%s%s", smb_force_key((smb_force)f),
+                 fs->dominant ? " *" : "");
+        if (fs->has_score) {
+            snprintf(score, sizeof score, "%.2f", fs->score);
+            snprintf(intensity, sizeof intensity, "%.2f", fs->intensity);
+        }
+        printf("%-*s  %5s  %9s  ", (int)w_force, name, score, intensity);
+        cli_put_padded(stdout, ctx, cli_band_colour(fs->band), cli_band_label(fs->band), 8);
+        printf("  %6s  %5zu  %7zu  ", cli_number(weight, fs->weight), fs->rated, fs->unrated);
+        print_top_drivers(s->result, (smb_force)f);
+        fputc('\n', stdout);
+    }
+}
+
+static void print_text(const scored *s, const char *path, const cli_ctx *ctx)
+{
+    const char *name = smb_forces_name(s->forces);
+    size_t dominant = smb_forces_result_dominant_count(s->result);
+
+    fputs("Five forces", stdout);
+    if (name[0]) {
+        fputs(": ", stdout);
+        cli_put_text(stdout, name);
+    }
+    printf(" (%s)\n\n", path);
+    print_table(s, ctx);
+    if (dominant > 0)
+        printf("* dominant force%s\n", dominant == 1 ? "" : "s (tied)");
+    fputc('\n', stdout);
+    if (s->has_pressure) {
+        printf("Competitive pressure %.2f, attractiveness %.2f (both from 0 to 1).\n",
+               s->pressure, s->attractiveness);
+        size_t bars = smb_forces_tornado_count(s->tornado);
+        fputs("Most sensitive drivers (attractiveness swing from rating 1 to 5):", stdout);
+        for (size_t i = 0; i < bars && i < TOP_SWINGS; i++) {
+            const smb_driver_swing *w = smb_forces_tornado_at(s->tornado, i);
+            printf("%s %s/%s %.2f", i ? "," : "", smb_force_key(w->force), w->key, w->swing);
+        }
+        fputs(".\n", stdout);
+    } else {
+        printf("Not scored: %s.\n", s->undefined);
+    }
+    printf("%zu of %zu drivers unrated.\n", total_unrated(s->result), total_drivers(s->forces));
+}
+
+/* ---- JSON ------------------------------------------------------------------ */
+
+static json_t *json_driver(const smb_driver_score *d)
+{
+    return json_pack("{s:s, s:s, s:f, s:f, s:f}", "key", d->key, "title", d->title, "rating",
+                     d->rating, "weight", d->weight, "contribution", d->contribution);
+}
+
+static json_t *json_force(const smb_forces_result *r, smb_force force)
+{
+    const smb_force_score *fs = smb_forces_result_force(r, force);
+    size_t n = smb_forces_result_contribution_count(r, force);
+    json_t *drivers = json_array();
+
+    for (size_t i = 0; drivers && i < n; i++) {
+        if (cli_json_append(drivers,
+                            json_driver(smb_forces_result_contribution_at(r, force, i))) != 0) {
+            json_decref(drivers);
+            drivers = NULL;
+        }
+    }
+    json_t *obj = json_pack("{s:s, s:o, s:o, s:o, s:f, s:b, s:f, s:I, s:I}", "title",
+                            smb_force_title(force), "score", cli_json_real(fs->has_score, fs->score),
+                            "intensity", cli_json_real(fs->has_score, fs->intensity), "band",
+                            cli_json_band(fs->band), "weight", fs->weight, "dominant",
+                            fs->dominant, "pressure_share", fs->pressure_share, "rated",
+                            (json_int_t)fs->rated, "unrated", (json_int_t)fs->unrated);
+    return cli_json_set(obj, "drivers", drivers);
+}
+
+static json_t *json_unrated(const smb_forces_result *r)
+{
+    json_t *list = json_array();
+    for (int f = 0; list && f < SMB_FORCE_COUNT; f++) {
+        size_t n = smb_forces_result_unrated_count(r, (smb_force)f);
+        for (size_t i = 0; i < n; i++) {
+            const smb_driver_score *d = smb_forces_result_unrated_at(r, (smb_force)f, i);
+            if (cli_json_append(list, json_pack("{s:s, s:s, s:s}", "force",
+                                                smb_force_key((smb_force)f), "key", d->key,
+                                                "title", d->title)) != 0) {
+                json_decref(list);
+                return NULL;
+            }
+        }
+    }
+    return list;
+}
+
+static json_t *json_dominant(const smb_forces_result *r)
+{
+    json_t *list = json_array();
+    size_t n = smb_forces_result_dominant_count(r);
+    for (size_t i = 0; list && i < n; i++) {
+        if (cli_json_append(list, json_string(smb_force_key(
+                                      smb_forces_result_dominant_at(r, i)))) != 0) {
+            json_decref(list);
+            return NULL;
+        }
+    }
+    return list;
+}
+
+static json_t *json_sensitivity(const smb_forces_tornado *t)
+{
+    if (!t)
+        return json_null();
+    json_t *list = json_array();
+    size_t n = smb_forces_tornado_count(t);
+    for (size_t i = 0; list && i < n; i++) {
+        const smb_driver_swing *w = smb_forces_tornado_at(t, i);
+        if (cli_json_append(list, json_pack("{s:s, s:s, s:s, s:f, s:f, s:f, s:f}", "force",
+                                            smb_force_key(w->force), "driver", w->key, "title",
+                                            w->title, "rating", w->rating, "low", w->at_min,
+                                            "high", w->at_max, "swing", w->swing)) != 0) {
+            json_decref(list);
+            return NULL;
+        }
+    }
+    return list;
+}
+
+static json_t *json_forces(const smb_forces_result *r)
+{
+    json_t *obj = json_object();
+    for (int f = 0; obj && f < SMB_FORCE_COUNT; f++)
+        obj = cli_json_set(obj, smb_force_key((smb_force)f), json_force(r, (smb_force)f));
+    return obj;
+}
+
+/* The report; `s` is NULL for a document without a forces section. */
+static json_t *json_report(const char *path, const scored *s)
+{
+    json_t *obj = json_pack("{s:s}", "file", path);
+    if (!s) {
+        obj = cli_json_set(obj, "name", json_null());
+        obj = cli_json_set(obj, "forces", json_null());
+        obj = cli_json_set(obj, "pressure", json_null());
+        obj = cli_json_set(obj, "attractiveness", json_null());
+        obj = cli_json_set(obj, "dominant", json_array());
+        obj = cli_json_set(obj, "unrated", json_array());
+        return cli_json_set(obj, "sensitivity", json_null());
+    }
+    obj = cli_json_set(obj, "name", json_string(smb_forces_name(s->forces)));
+    obj = cli_json_set(obj, "forces", json_forces(s->result));
+    obj = cli_json_set(obj, "pressure", cli_json_real(s->has_pressure, s->pressure));
+    obj = cli_json_set(obj, "attractiveness", cli_json_real(s->has_pressure, s->attractiveness));
+    obj = cli_json_set(obj, "dominant", json_dominant(s->result));
+    obj = cli_json_set(obj, "unrated", json_unrated(s->result));
+    return cli_json_set(obj, "sensitivity", json_sensitivity(s->tornado));
+}
+
+/* ---- the command ----------------------------------------------------------- */
+
+int cmd_score(int argc, char **argv, const cli_ctx *ctx)
+{
+    cli_parser p;
+    cli_report_format format = CLI_REPORT_TEXT;
+    int kind, id = 0, rc;
+    const char *value, *path = NULL;
+    smb_document *doc = NULL;
+    const smb_forces *forces;
+    scored s;
+
+    cli_parser_init(&p, argc, argv, "score");
+    while ((kind = cli_next(&p, score_options, &id, &value)) != CLI_ARG_END) {
+        if (kind == CLI_ARG_ERROR)
+            return CLI_EXIT_USAGE;
+        if (kind == CLI_ARG_OPERAND) {
+            if (path)
+                return cli_usage_error("score", "unexpected argument '%s'", value);
+            path = value;
+        } else if (id == OPT_HELP) {
+            fputs(score_help, stdout);
+            return CLI_EXIT_OK;
+        } else if (cli_report_format_parse("score", value, &format) != CLI_EXIT_OK) {
+            return CLI_EXIT_USAGE;
+        }
+    }
+    if (!path)
+        return cli_usage_error("score", "missing FILE");
+
+    rc = cli_load(path, &doc);
+    if (rc != CLI_EXIT_OK)
+        return rc;
+    forces = smb_document_forces_const(doc);
+    if (!forces) {
+        if (format == CLI_REPORT_JSON)
+            rc = cli_print_json(json_report(path, NULL));
+        else
+            printf("%s: no forces section, nothing to score\n", path);
+        smb_document_free(doc);
+        return rc;
+    }
+    rc = score_all(forces, &s);
+    if (rc == CLI_EXIT_OK) {
+        if (format == CLI_REPORT_JSON)
+            rc = cli_print_json(json_report(path, &s));
+        else
+            print_text(&s, path, ctx);
+    }
+    scored_free(&s);
+    smb_document_free(doc);
+    return rc;
+}
