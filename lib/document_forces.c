@@ -135,12 +135,12 @@ static smb_status add_custom(smb__loader *ld, smb_force force, const char *key,
     const json_t *title = json_object_get(driver, "title");
     const json_t *question = json_object_get(driver, "question");
     if (!title) {
-        char list[SMB__LD_LIST_CAP];
+        char list[SMB__LD_LIST_CAP], shown[SMB_MAX_ID_LENGTH + 4];
         catalogue_list(ld->forces, force, list, sizeof list);
         return smb__ld_fail(ld, SMB_ESCHEMA,
                             "missing required key 'title': '%s' is not a standard driver of %s "
                             "(%s), so it is one of your own and needs a title",
-                            key, smb_force_key(force), list);
+                            smb__show(shown, sizeof shown, key), smb_force_key(force), list);
     }
     static const char *const texts[] = {"title", "question"};
     for (size_t i = 0; i < 2; i++) {

@@ -45,9 +45,11 @@ enum {
 enum {
     LEGEND_X = 744,
     /* The name, of 26 px, may use 704 px left of the legend: 27 em, less
-     * a tenth for the bold face. The description, of 13 px, 54 em. */
-    NAME_WIDTH = 245,
-    DESC_WIDTH = 540,
+     * about 15 % for the bold face, which common fonts draw wider than the
+     * estimate. The description, of 13 px, runs below the legend across
+     * the page: 1152 px are 88 em, less a tenth for safety. */
+    NAME_WIDTH = 230,
+    DESC_WIDTH = 800,
     VERDICT_Y = 104
 };
 

@@ -54,8 +54,8 @@ static smb_status bad_enum(const char *field, int value, int count)
     return smb__fail(SMB_EINVAL, "%s: %d is not valid (0 to %d)", field, value, count - 1);
 }
 
-/* Find a scenario for a mutation, recording why when there is none. */
-static smb_status find_mut(smb_scenarios *set, const char *id, scen_t **out)
+/* Find a scenario for a mutation or a lookup, recording why when there is none. */
+static smb_status find(const smb_scenarios *set, const char *id, scen_t **out)
 {
     if (!set)
         return null_arg("set");
@@ -331,7 +331,7 @@ smb_status smb_scenarios_add(smb_scenarios *set, const char *id, const char *tit
 smb_status smb_scenarios_remove(smb_scenarios *set, const char *id)
 {
     scen_t *sc = NULL;
-    smb_status st = find_mut(set, id, &sc);
+    smb_status st = find(set, id, &sc);
     if (st != SMB_OK)
         return st;
     smb__idmap_remove(&set->ids, sc->id);
@@ -364,7 +364,7 @@ smb_status smb_scenarios_get(const smb_scenarios *set, const char *id, const smb
     if (!out)
         return null_arg("out");
     scen_t *sc = NULL;
-    smb_status st = find_mut((smb_scenarios *)set, id, &sc);
+    smb_status st = find(set, id, &sc);
     if (st != SMB_OK)
         return st;
     *out = sc;
@@ -488,7 +488,7 @@ static smb_status replace_text(char **slot, const char *field, const char *text,
 smb_status smb_scenarios_set_title(smb_scenarios *set, const char *id, const char *title)
 {
     scen_t *sc = NULL;
-    smb_status st = find_mut(set, id, &sc);
+    smb_status st = find(set, id, &sc);
     if (st != SMB_OK)
         return st;
     char field[FIELD_CAP];
@@ -499,7 +499,7 @@ smb_status smb_scenarios_set_description(smb_scenarios *set, const char *id,
                                          const char *description)
 {
     scen_t *sc = NULL;
-    smb_status st = find_mut(set, id, &sc);
+    smb_status st = find(set, id, &sc);
     if (st != SMB_OK)
         return st;
     char field[FIELD_CAP];
@@ -510,7 +510,7 @@ smb_status smb_scenarios_set_description(smb_scenarios *set, const char *id,
 smb_status smb_scenarios_set_source(smb_scenarios *set, const char *id, smb_source source)
 {
     scen_t *sc = NULL;
-    smb_status st = find_mut(set, id, &sc);
+    smb_status st = find(set, id, &sc);
     if (st != SMB_OK)
         return st;
     char field[FIELD_CAP];
@@ -524,7 +524,7 @@ smb_status smb_scenarios_set_source(smb_scenarios *set, const char *id, smb_sour
 smb_status smb_scenarios_set_direction(smb_scenarios *set, const char *id, smb_direction direction)
 {
     scen_t *sc = NULL;
-    smb_status st = find_mut(set, id, &sc);
+    smb_status st = find(set, id, &sc);
     if (st != SMB_OK)
         return st;
     char field[FIELD_CAP];
@@ -538,7 +538,7 @@ smb_status smb_scenarios_set_direction(smb_scenarios *set, const char *id, smb_d
 smb_status smb_scenarios_set_kind(smb_scenarios *set, const char *id, unsigned kind)
 {
     scen_t *sc = NULL;
-    smb_status st = find_mut(set, id, &sc);
+    smb_status st = find(set, id, &sc);
     if (st != SMB_OK)
         return st;
     char field[FIELD_CAP];
@@ -570,7 +570,7 @@ static smb_status set_estimate(smb_scenarios *set, const char *id, estimate_fiel
         [MONEY] = {"money", 0.0, SMB_MAX_AMOUNT},
     };
     scen_t *sc = NULL;
-    smb_status st = find_mut(set, id, &sc);
+    smb_status st = find(set, id, &sc);
     if (st != SMB_OK)
         return st;
     char field[FIELD_CAP];
@@ -613,7 +613,7 @@ smb_status smb_scenarios_set_money(smb_scenarios *set, const char *id, const smb
 smb_status smb_scenarios_clear_money(smb_scenarios *set, const char *id)
 {
     scen_t *sc = NULL;
-    smb_status st = find_mut(set, id, &sc);
+    smb_status st = find(set, id, &sc);
     if (st != SMB_OK)
         return st;
     sc->has_money = false;
@@ -624,7 +624,7 @@ smb_status smb_scenarios_clear_money(smb_scenarios *set, const char *id)
 smb_status smb_scenarios_set_horizon(smb_scenarios *set, const char *id, double months)
 {
     scen_t *sc = NULL;
-    smb_status st = find_mut(set, id, &sc);
+    smb_status st = find(set, id, &sc);
     if (st != SMB_OK)
         return st;
     char field[FIELD_CAP];
@@ -638,7 +638,7 @@ smb_status smb_scenarios_set_horizon(smb_scenarios *set, const char *id, double 
 /* Find the scenario and check the block of a block call. */
 static smb_status find_block(smb_scenarios *set, const char *id, smb_block block, scen_t **out)
 {
-    smb_status st = find_mut(set, id, out);
+    smb_status st = find(set, id, out);
     if (st != SMB_OK)
         return st;
     char field[FIELD_CAP];
@@ -690,7 +690,7 @@ static size_t shift_index(const scen_t *sc, smb_force force, const char *key)
 static smb_status find_shift_args(smb_scenarios *set, const char *id, smb_force force,
                                   const char *driver, scen_t **out)
 {
-    smb_status st = find_mut(set, id, out);
+    smb_status st = find(set, id, out);
     if (st != SMB_OK)
         return st;
     char field[FIELD_CAP];
@@ -761,7 +761,7 @@ smb_status smb_scenarios_remove_shift(smb_scenarios *set, const char *id, smb_fo
 smb_status smb_scenarios_set_mitigators(smb_scenarios *set, const char *id, unsigned capabilities)
 {
     scen_t *sc = NULL;
-    smb_status st = find_mut(set, id, &sc);
+    smb_status st = find(set, id, &sc);
     if (st != SMB_OK)
         return st;
     char field[FIELD_CAP];
@@ -776,7 +776,7 @@ smb_status smb_scenarios_set_mitigators(smb_scenarios *set, const char *id, unsi
 smb_status smb_scenarios_clear_mitigators(smb_scenarios *set, const char *id)
 {
     scen_t *sc = NULL;
-    smb_status st = find_mut(set, id, &sc);
+    smb_status st = find(set, id, &sc);
     if (st != SMB_OK)
         return st;
     sc->mitigators = 0;

@@ -101,9 +101,13 @@ void cli_put_text(FILE *out, const char *text);
 cli_colour cli_band_colour(smb_force_band band);
 /* A band's key, or "unrated" for a force without a score. */
 const char *cli_band_label(smb_force_band band);
-/* A rating or weight for people: at most two decimals, trailing zeros
- * dropped ("4.5", "1", "0.13", "1000000"). Returns buf. */
+/* A score, intensity or share for people: two decimals, halves rounded
+ * away from zero as the library's renderers do (0.125 -> "0.13"), so that
+ * the tool and a rendered report show the same figures. Returns buf. */
 enum { CLI_NUMBER_BUF = 48 };
+const char *cli_fixed(char buf[CLI_NUMBER_BUF], double value);
+/* A rating or weight: as cli_fixed(), trailing zeros dropped ("4.5", "1",
+ * "0.13", "1000000"). Returns buf. */
 const char *cli_number(char buf[CLI_NUMBER_BUF], double value);
 /* Write `length` bytes to `path` atomically (temporary file and rename);
  * prints the error and returns CLI_EXIT_IO on failure, else CLI_EXIT_OK. */

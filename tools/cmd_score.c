@@ -135,12 +135,13 @@ static void print_table(const scored *s, const cli_ctx *ctx)
            "INTENSITY", "BAND", "WEIGHT", "RATED", "UNRATED");
     for (int f = 0; f < SMB_FORCE_COUNT; f++) {
         const smb_force_score *fs = smb_forces_result_force(s->result, (smb_force)f);
-        char name[64], score[32] = "-", intensity[32] = "-", weight[CLI_NUMBER_BUF];
+        char name[64], score[CLI_NUMBER_BUF] = "-", intensity[CLI_NUMBER_BUF] = "-";
+        char weight[CLI_NUMBER_BUF];
         snprintf(name, sizeof name, "%s%s", smb_force_key((smb_force)f),
                  fs->dominant ? " *" : "");
         if (fs->has_score) {
-            snprintf(score, sizeof score, "%.2f", fs->score);
-            snprintf(intensity, sizeof intensity, "%.2f", fs->intensity);
+            cli_fixed(score, fs->score);
+            cli_fixed(intensity, fs->intensity);
         }
         printf("%-*s  %5s  %9s  ", (int)w_force, name, score, intensity);
         cli_put_padded(stdout, ctx, cli_band_colour(fs->band), cli_band_label(fs->band), 8);
@@ -166,13 +167,16 @@ static void print_text(const scored *s, const char *path, const cli_ctx *ctx)
         printf("* dominant force%s\n", dominant == 1 ? "" : "s (tied)");
     fputc('\n', stdout);
     if (s->has_pressure) {
-        printf("Competitive pressure %.2f, attractiveness %.2f (both from 0 to 1).\n",
-               s->pressure, s->attractiveness);
+        char pressure[CLI_NUMBER_BUF], attractiveness[CLI_NUMBER_BUF];
+        printf("Competitive pressure %s, attractiveness %s (both from 0 to 1).\n",
+               cli_fixed(pressure, s->pressure), cli_fixed(attractiveness, s->attractiveness));
         size_t bars = smb_forces_tornado_count(s->tornado);
         fputs("Most sensitive drivers (attractiveness swing from rating 1 to 5):", stdout);
         for (size_t i = 0; i < bars && i < TOP_SWINGS; i++) {
             const smb_driver_swing *w = smb_forces_tornado_at(s->tornado, i);
-            printf("%s %s/%s %.2f", i ? "," : "", smb_force_key(w->force), w->key, w->swing);
+            char swing[CLI_NUMBER_BUF];
+            printf("%s %s/%s %s", i ? "," : "", smb_force_key(w->force), w->key,
+                   cli_fixed(swing, w->swing));
         }
         fputs(".\n", stdout);
     } else {

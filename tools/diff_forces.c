@@ -54,6 +54,23 @@ static const char *rating_text(char buf[CLI_NUMBER_BUF], int rated, double ratin
     return rated ? cli_number(buf, rating) : "unrated";
 }
 
+static const char *score_text(char buf[CLI_NUMBER_BUF], int has, double score)
+{
+    return has ? cli_fixed(buf, score) : "-";
+}
+
+/* A change with its sign, as " (+0.25)": two decimals, or as a rating
+ * ("+1.5") when `as_rating`. */
+static void print_delta(double delta, int as_rating)
+{
+    char buf[CLI_NUMBER_BUF];
+    if (as_rating)
+        cli_number(buf, delta);
+    else
+        cli_fixed(buf, delta);
+    printf(" (%s%s)", buf[0] == '-' ? "" : "+", buf);
+}
+
 static void print_driver_fields(const smb_driver_delta *d)
 {
     const char *sep = "";
@@ -69,7 +86,7 @@ static void print_driver_fields(const smb_driver_delta *d)
             printf(" %s -> %s", rating_text(a, d->rated_before, d->rating_before),
                    rating_text(b, d->rated_after, d->rating_after));
             if (d->rated_before && d->rated_after)
-                printf(" (%+.2f)", d->delta);
+                print_delta(d->delta, 1);
         } else if (field == SMB_DRIVER_FIELD_WEIGHT) {
             char a[CLI_NUMBER_BUF], b[CLI_NUMBER_BUF];
             printf(" %s -> %s", cli_number(a, d->weight_before), cli_number(b, d->weight_after));
@@ -106,17 +123,9 @@ static void print_driver(const smb_driver_delta *d, const cli_ctx *ctx)
     }
 }
 
-static const char *score_text(char buf[32], int has, double score)
-{
-    if (!has)
-        return "-";
-    snprintf(buf, 32, "%.2f", score);
-    return buf;
-}
-
 static void print_force(const smb_force_delta *f, const cli_ctx *ctx)
 {
-    char a[32], b[32];
+    char a[CLI_NUMBER_BUF], b[CLI_NUMBER_BUF];
 
     if (!force_changed(f))
         return;
@@ -125,7 +134,7 @@ static void print_force(const smb_force_delta *f, const cli_ctx *ctx)
            score_text(a, f->has_before, f->score_before),
            score_text(b, f->has_after, f->score_after));
     if (f->has_before && f->has_after)
-        printf(" (%+.2f)", f->score_delta);
+        print_delta(f->score_delta, 0);
     if (f->band_before == f->band_after)
         printf(", band %s", cli_band_label(f->band_after));
     else
@@ -177,11 +186,11 @@ static overall pressure_of(const smb_forces_comparison *cmp, const smb_forces *b
 
 static void print_overall(const char *what, overall o)
 {
-    char a[32], b[32];
+    char a[CLI_NUMBER_BUF], b[CLI_NUMBER_BUF];
     printf("%s %s -> %s", what, score_text(a, o.has_before, o.before),
            score_text(b, o.has_after, o.after));
     if (o.has_delta)
-        printf(" (%+.2f)", o.delta);
+        print_delta(o.delta, 0);
 }
 
 void cli_forces_diff_text(const smb_forces_comparison *cmp, const smb_forces *before,

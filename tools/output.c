@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Diagnostics, colours and writing results to standard output or a file. */
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,19 +119,24 @@ const char *cli_band_label(smb_force_band band)
     return key ? key : "unrated";
 }
 
+const char *cli_fixed(char buf[CLI_NUMBER_BUF], double value)
+{
+    /* printf alone would round exact halves to even (0.125 -> 0.12);
+     * round() takes them away from zero first. Values here are at most
+     * 1e6, so value * 100 is exact enough. The tool never calls
+     * setlocale(), so printf's decimal point is '.'. */
+    double rounded = round(value * 100.0) / 100.0;
+    snprintf(buf, CLI_NUMBER_BUF, "%.2f", rounded == 0.0 ? 0.0 : rounded);
+    return buf;
+}
+
 const char *cli_number(char buf[CLI_NUMBER_BUF], double value)
 {
-    /* The tool never calls setlocale(), so printf's decimal point is '.'. */
-    snprintf(buf, CLI_NUMBER_BUF, "%.2f", value);
-    char *end = buf + strlen(buf);
-    if (strchr(buf, '.')) {
-        while (end[-1] == '0')
-            *--end = '\0';
-        if (end[-1] == '.')
-            *--end = '\0';
-    }
-    if (strcmp(buf, "-0") == 0)
-        strcpy(buf, "0");
+    char *end = buf + strlen(cli_fixed(buf, value));
+    while (end[-1] == '0')
+        *--end = '\0';
+    if (end[-1] == '.')
+        *--end = '\0';
     return buf;
 }
 

@@ -14,5 +14,6 @@
 #include "document.h"
 #include "render.h"
 #include "mcda.h"
+#include "response.h"
 
 #endif /* SMBSTRAT_H */

@@ -216,9 +216,13 @@ static const inline_case inline_cases[] = {
      "$.forces.rivalry.drivers.exit_barrier", "{", "not a standard driver of rivalry"},
     {DRIVERS, "\"bad key\": {\"title\": \"Bad\"}", SMB_ESCHEMA,
      "$.forces.rivalry.drivers[\"bad key\"]", "\"bad key\"", "use only ASCII letters"},
+    /* a key of 66 bytes */
     {DRIVERS,
-     "\"k12345678901234567890123456789012345678901234567890123456789012345\": {\"title\": \"L\"}",
-     SMB_ELIMIT, "$.forces.rivalry.drivers.k12345678901234567890123456789012345678901234567890123456789012345",
+     "\"k1234567890123456789012345678901234567890"
+     "1234567890123456789012345\": {\"title\": \"L\"}",
+     SMB_ELIMIT,
+     "$.forces.rivalry.drivers.k1234567890123456789012345678901234567890"
+     "1234567890123456789012345",
      "\"k1", "longer than 64 bytes"},
     {DRIVERS, "\"mine\": {\"title\": \"\"}", SMB_ESCHEMA, "$.forces.rivalry.drivers.mine.title",
      "\"\"", "must not be empty"},
@@ -469,7 +473,8 @@ START_TEST(test_full_fields)
     ck_assert(smb_driver_is_custom(d));
     ck_assert_str_eq(smb_driver_key(d), "dark_kitchens");
     ck_assert_str_eq(smb_driver_title(d), "Delivery-only bakeries");
-    ck_assert_str_eq(smb_driver_question(d), "Could a bakery sell through the apps without a shop?");
+    ck_assert_str_eq(smb_driver_question(d),
+                     "Could a bakery sell through the apps without a shop?");
     ck_assert(smb_driver_rating(d) == 4.25 && smb_driver_weight(d) == 0.5);
     ck_assert(smb_driver_has_confidence(d) && smb_driver_confidence(d) == 0);
 

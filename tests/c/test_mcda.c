@@ -18,6 +18,23 @@
  * last digit. */
 #define ASSERT_PUBLISHED(x, y, d) ck_assert_double_eq_tol((x), (y), 0.5 * pow(10, -(d)) + 1e-12)
 
+/* Blocks allocated before the test: a failed test leaks what it held, and
+ * only the test that leaked should fail for it. */
+static long live_before;
+
+static void setup(void)
+{
+    th_alloc_install();
+    live_before = th_alloc_live();
+}
+
+/* Every test frees what it made: the counting allocator sees any leak. */
+static void teardown(void)
+{
+    ck_assert_msg(th_alloc_live() == live_before, "%ld block(s) leaked",
+                  th_alloc_live() - live_before);
+}
+
 static void fill(double *a, size_t n, double v)
 {
     for (size_t i = 0; i < n; i++)
@@ -698,6 +715,7 @@ static Suite *mcda_suite(void)
 {
     Suite *s = suite_create("mcda");
     TCase *ahp = tcase_create("ahp");
+    tcase_add_checked_fixture(ahp, setup, teardown);
     tcase_add_test(ahp, ahp_saaty_house_example);
     tcase_add_test(ahp, ahp_saaty_wealth_of_nations);
     tcase_add_test(ahp, ahp_consistent_matrix_gives_its_ratios);
@@ -713,6 +731,7 @@ static Suite *mcda_suite(void)
     suite_add_tcase(s, ahp);
 
     TCase *ws = tcase_create("weighted sum");
+    tcase_add_checked_fixture(ws, setup, teardown);
     tcase_add_test(ws, weighted_sum_by_hand);
     tcase_add_test(ws, weighted_sum_constant_criterion_counts_as_best);
     tcase_add_test(ws, weighted_sum_ties_keep_input_order_and_null_directions);
@@ -721,6 +740,7 @@ static Suite *mcda_suite(void)
     suite_add_tcase(s, ws);
 
     TCase *topsis = tcase_create("topsis");
+    tcase_add_checked_fixture(topsis, setup, teardown);
     tcase_add_test(topsis, topsis_hwang_yoon_fighter_aircraft);
     tcase_add_test(topsis, topsis_by_hand);
     tcase_add_test(topsis, topsis_zero_columns_and_identical_alternatives);
@@ -729,6 +749,7 @@ static Suite *mcda_suite(void)
     suite_add_tcase(s, topsis);
 
     TCase *misc = tcase_create("ordering and keys");
+    tcase_add_checked_fixture(misc, setup, teardown);
     tcase_add_test(misc, rank_orders_best_first_with_ties_in_input_order);
     tcase_add_test(misc, rank_refusals);
     tcase_add_test(misc, direction_keys_round_trip);

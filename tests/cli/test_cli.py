@@ -7,16 +7,12 @@ SMB_TEST_DATA the tests/data directory, SMB_EXAMPLES the examples directory.
 import glob
 import json
 import os
-import pty
 import re
-import subprocess
 
 import pytest
 
-CLI = os.environ["SMBSTRAT_CLI"]
-DATA = os.environ["SMB_TEST_DATA"]
-EXAMPLES = os.environ["SMB_EXAMPLES"]
-BAKERY = os.path.join(EXAMPLES, "bakery.json")
+from clitool import (BAKERY, DATA, bakery, err, one_error_line, out, run, run_on_terminal,
+                     worked_forces, write, write_json)
 
 NINE_BLOCKS = [
     "key_partnerships", "key_activities", "key_resources", "value_propositions",
@@ -28,52 +24,6 @@ NINE_BLOCKS = [
 SUMMARY = re.compile(
     r"^(?P<file>.+): valid(?P<rest>(, no canvas|, no findings)?"
     r"(, (?P<errors>\d+) errors?)?(, (?P<warnings>\d+) warnings?)?(, (?P<info>\d+) info)?)$")
-
-
-def run(*args, stdout=subprocess.PIPE, env_extra=None, colour=False):
-    """Run the tool without a shell; arguments may be str, bytes or paths."""
-    env = dict(os.environ)
-    env.pop("NO_COLOR", None)
-    if not colour:
-        env["NO_COLOR"] = "1"
-    if env_extra:
-        env.update(env_extra)
-    argv = [CLI] + [a if isinstance(a, bytes) else str(a) for a in args]
-    return subprocess.run(argv, stdout=stdout, stderr=subprocess.PIPE, env=env,
-                          timeout=120, check=False)
-
-
-def out(proc):
-    return proc.stdout.decode("utf-8")
-
-
-def err(proc):
-    return proc.stderr.decode("utf-8", "replace")
-
-
-def one_error_line(proc):
-    """The single stderr line of a failed load, without its newline."""
-    text = err(proc)
-    assert text.endswith("\n"), text
-    lines = text.splitlines()
-    assert len(lines) == 1, text
-    assert lines[0].startswith("smbstrat: "), text
-    return lines[0]
-
-
-def write(path, text):
-    path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
-    return path
-
-
-def bakery():
-    with open(BAKERY, encoding="utf-8") as f:
-        return json.load(f)
-
-
-def write_json(path, doc):
-    path.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return path
 
 
 # ---- the tool itself --------------------------------------------------------
@@ -91,13 +41,13 @@ def test_help(flag):
     assert proc.returncode == 0
     text = out(proc)
     assert text.startswith("Usage: smbstrat ")
-    for command in ("validate", "render", "diff", "new canvas"):
+    for command in ("validate", "score", "render", "diff", "new canvas", "new forces"):
         assert command in text
     assert "Examples:" in text
     assert proc.stderr == b""
 
 
-@pytest.mark.parametrize("command", ["validate", "render", "diff", "new"])
+@pytest.mark.parametrize("command", ["validate", "score", "render", "diff", "new"])
 def test_command_help(command):
     for argv in ((command, "--help"), (command, "-h"), ("help", command)):
         proc = run(*argv)
@@ -129,8 +79,14 @@ def test_help_wins_over_missing_operands():
     (("diff", "a.json"), "expected two files"),
     (("diff", "a.json", "b.json", "c.json"), "unexpected argument 'c.json'"),
     (("diff", "--format", "svg", "a.json", "b.json"), "unknown format 'svg'"),
-    (("new",), "missing what to create"),
-    (("new", "widget"), "cannot create 'widget'"),
+    (("render", "x.json", "--what", "table"), "cannot render 'table' (use canvas or forces)"),
+    (("render", "x.json", "--what"), "option '--what' needs a value"),
+    (("score",), "missing FILE"),
+    (("score", "a.json", "b.json"), "unexpected argument 'b.json'"),
+    (("score", "--format", "csv", "a.json"), "unknown format 'csv'"),
+    (("score", "--strict", "a.json"), "unknown option '--strict'"),
+    (("new",), "missing what to create (canvas or forces)"),
+    (("new", "widget"), "cannot create 'widget' (use canvas or forces)"),
     (("help", "frobnicate"), "unknown command 'frobnicate'"),
 ])
 def test_usage_errors_exit_2(argv, needle):
@@ -253,29 +209,6 @@ def test_validate_strict(tmp_path):
     bakery_report = validate_json(BAKERY)
     expected = 1 if bakery_report["totals"]["warning"] + bakery_report["totals"]["error"] else 0
     assert run("validate", "--strict", BAKERY).returncode == expected
-
-
-def run_on_terminal(*args, env_extra=None):
-    """Run with stdout on a pseudo-terminal; returns (status, output)."""
-    master, slave = pty.openpty()
-    try:
-        proc = run(*args, stdout=slave, colour=True, env_extra=env_extra)
-        os.close(slave)
-        slave = -1
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(master, 4096)
-            except OSError:  # EIO once the terminal's other end is closed
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        return proc.returncode, b"".join(chunks).decode("utf-8")
-    finally:
-        os.close(master)
-        if slave >= 0:
-            os.close(slave)
 
 
 def test_colour_only_on_a_terminal(tmp_path):
@@ -496,9 +429,13 @@ def test_render_write_errors_exit_4(tmp_path):
 
 @pytest.mark.parametrize("argv", [
     ("render", BAKERY),
+    ("render", BAKERY, "--what", "forces", "--format", "svg"),
     ("validate", BAKERY),
+    ("score", BAKERY),
+    ("score", BAKERY, "--format", "json"),
     ("diff", BAKERY, BAKERY),
     ("new", "canvas"),
+    ("new", "forces"),
     ("--help",),
 ])
 def test_full_stdout_exits_4(argv):
@@ -521,6 +458,77 @@ def test_render_errors(tmp_path):
     proc = run("render", broken, "-o", tmp_path / "out.md")
     assert proc.returncode == 3
     assert not (tmp_path / "out.md").exists()
+
+
+def forces_only(tmp_path, name="forces.json"):
+    return write_json(tmp_path / name, worked_forces())
+
+
+def test_render_what_defaults_to_canvas_then_forces(tmp_path):
+    # The bakery has both: the canvas by default, the forces when asked.
+    canvas = run("render", BAKERY)
+    assert canvas.returncode == 0, err(canvas)
+    assert canvas.stdout == run("render", BAKERY, "--what", "canvas").stdout
+    forces = run("render", BAKERY, "-w", "forces")
+    assert forces.returncode == 0, err(forces)
+    assert out(forces).startswith("# Artisan bread in the Mill Street neighbourhood, 2026\n")
+    assert "## Forces\n" in out(forces) and "## Drivers\n" in out(forces)
+    # A document with only forces renders them by default.
+    path = forces_only(tmp_path)
+    proc = run("render", path)
+    assert proc.returncode == 0, err(proc)
+    assert proc.stdout == run("render", path, "--what=forces").stdout
+
+
+def test_render_forces_markdown_shows_the_worked_scores(tmp_path):
+    # Scores worked by hand in clitool.worked_forces().
+    proc = run("render", forces_only(tmp_path))
+    text = out(proc)
+    assert text.startswith("# Artisan bakery, city centre\n\n**Attractiveness:** 0.51 \u00b7 "
+                           "**competitive pressure:** 0.49 (both from 0 to 1) \u00b7 "
+                           "**dominant force:** Bargaining Power of Buyers\n")
+    assert "| Threat of New Entrants | 2.75 | 0.44 | moderate | 1 | 2 | 7 |\n" in text
+    assert "| Bargaining Power of Suppliers | \u2014 | \u2014 | unrated | 1 | 0 | 6 |\n" in text
+    assert ("| Bargaining Power of Buyers **(dominant)** | 4.50 | 0.88 | high | 1 | 2 | 4 |\n"
+            in text)
+    assert "| Threat of Substitutes | 1.50 | 0.13 | low | 1 | 1 | 2 |\n" in text
+    assert "| Rivalry Among Existing Competitors | 3.00 | 0.50 | moderate | 2 | 2 | 5 |\n" in text
+    assert ("| buyer_power | Buyer switching costs `switching_costs` | 5 | 1 | 0.8 "
+            "| The supermarket is next door |\n") in text
+
+
+@pytest.mark.parametrize("fmt, start, end", [
+    ("svg", "<?xml", "</svg>\n"),
+    ("html", "<!DOCTYPE html>", "</html>\n"),
+])
+def test_render_forces_svg_html(tmp_path, fmt, start, end):
+    target = tmp_path / ("forces." + fmt)
+    proc = run("render", forces_only(tmp_path), "--what", "forces", "-f", fmt, "-o", target)
+    assert proc.returncode == 0, err(proc)
+    assert proc.stdout == b"" and proc.stderr == b""
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith(start) and text.endswith(end)
+    assert "Attractiveness 0.51" in text
+
+
+def test_render_asks_for_what_is_missing(tmp_path):
+    bare = write(tmp_path / "bare.json", '{"smbstrat": 1}\n')
+    proc = run("render", bare)
+    assert proc.returncode == 3
+    assert one_error_line(proc) == f"smbstrat: {bare}: the document has no canvas and no forces to render"
+    proc = run("render", bare, "--what", "forces")
+    assert proc.returncode == 3
+    assert one_error_line(proc) == f"smbstrat: {bare}: the document has no forces section to render"
+    only_forces = forces_only(tmp_path)
+    proc = run("render", only_forces, "--what", "canvas", "-o", tmp_path / "out.md")
+    assert proc.returncode == 3
+    assert "no canvas to render" in one_error_line(proc)
+    assert not (tmp_path / "out.md").exists()
+    doc = bakery()
+    del doc["forces"]
+    proc = run("render", write_json(tmp_path / "canvas.json", doc), "--what", "forces")
+    assert proc.returncode == 3
+    assert "no forces section to render" in one_error_line(proc)
 
 
 # ---- diff -------------------------------------------------------------------
@@ -619,6 +627,131 @@ def test_diff_missing_canvas_is_empty(tmp_path):
     assert out(proc).endswith(": no changes\n")
 
 
+def edited_forces(tmp_path):
+    """worked_forces() with one change of each kind; see test_diff_forces."""
+    doc = worked_forces()
+    forces = doc["forces"]
+    forces["rivalry"]["drivers"]["exit_barriers"]["rating"] = 4.5
+    forces["buyer_power"]["drivers"]["price_sensitivity"]["weight"] = 2
+    forces["buyer_power"]["drivers"]["switching_costs"]["rationale"] = "A second supermarket opened"
+    del forces["substitutes"]["drivers"]["price_performance"]
+    forces["substitutes"]["drivers"]["home_baking"] = {"title": "Home baking", "rating": 2.25}
+    forces["supplier_power"]["drivers"]["supplier_concentration"] = {"rating": 4}
+    del forces["weights"]
+    return write_json(tmp_path / "after.json", doc)
+
+
+def test_diff_forces_text(tmp_path):
+    # Before: clitool.worked_forces(). After, worked by hand:
+    #   supplier_power: supplier_concentration 4 -> score 4, high
+    #   buyer_power: price_sensitivity weight 2 -> (2*4 + 5)/3 = 4.333 (-0.167)
+    #   substitutes: price_performance unrated, home_baking 2.25 -> 2.25 (+0.75)
+    #   rivalry: exit_barriers 4.5 -> (4.5 + 3)/2 = 3.75 (+0.75), high; weight 2 -> 1
+    #   pressure = (0.4375 + 0.75 + 0.8333 + 0.3125 + 0.6875) / 5 = 0.6042 (was 0.4875)
+    #   attractiveness 0.3958 (was 0.5125): -0.1167
+    before = forces_only(tmp_path, "before.json")
+    after = edited_forces(tmp_path)
+    proc = run("diff", before, after)
+    assert proc.returncode == 0, err(proc)
+    assert out(proc).splitlines() == [
+        "~ supplier_power/supplier_concentration: rating unrated -> 4",
+        "~ buyer_power/switching_costs: rationale",
+        "~ buyer_power/price_sensitivity: weight 1 -> 2",
+        "~ substitutes/price_performance: rating 1.5 -> unrated",
+        "+ substitutes/home_baking: Home baking (2.25)",
+        "~ rivalry/exit_barriers: rating 3 -> 4.5 (+1.5)",
+        "~ force supplier_power: score - -> 4.00, band unrated -> high",
+        "~ force buyer_power: score 4.50 -> 4.33 (-0.17), band high",
+        "~ force substitutes: score 1.50 -> 2.25 (+0.75), band low",
+        "~ force rivalry: score 3.00 -> 3.75 (+0.75), band moderate -> high, weight 2 -> 1",
+        "~ attractiveness 0.51 -> 0.40 (-0.12), pressure 0.49 -> 0.60 (+0.12)",
+        f"{before} -> {after}: 1 driver added, 5 drivers changed, 4 forces changed",
+    ]
+    assert run("diff", "--exit-code", before, after).returncode == 1
+    # Backwards, the custom driver is removed, with its title from the first file.
+    proc = run("diff", after, before)
+    assert "- substitutes/home_baking: Home baking (2.25)" in out(proc).splitlines()
+    assert out(proc).endswith(": 1 driver removed, 5 drivers changed, 4 forces changed\n")
+
+
+def test_diff_forces_json(tmp_path):
+    before = forces_only(tmp_path, "before.json")
+    after = edited_forces(tmp_path)
+    report = json.loads(out(run("diff", "--format", "json", before, after)))
+    assert report["changes"] == []
+    forces = report["forces"]
+    assert forces["totals"] == {"added": 1, "removed": 0, "changed": 5, "forces_changed": 4}
+    drivers = {(d["force"], d["key"]): d for d in forces["drivers"]}
+    assert len(drivers) == 6
+    assert drivers["rivalry", "exit_barriers"] == {
+        "change": "changed", "force": "rivalry", "key": "exit_barriers",
+        "title": "Exit barriers", "fields": ["rating"], "rating_before": 3.0,
+        "rating_after": 4.5, "delta": 1.5, "weight_before": 1.0, "weight_after": 1.0}
+    assert drivers["substitutes", "home_baking"] == {
+        "change": "added", "force": "substitutes", "key": "home_baking", "title": "Home baking",
+        "fields": [], "rating_before": None, "rating_after": 2.25, "delta": None,
+        "weight_before": None, "weight_after": 1.0}
+    assert drivers["substitutes", "price_performance"]["rating_after"] is None
+    assert drivers["substitutes", "price_performance"]["delta"] is None
+    assert drivers["buyer_power", "switching_costs"]["fields"] == ["rationale"]
+    assert drivers["buyer_power", "price_sensitivity"]["weight_after"] == 2.0
+    assert forces["forces"]["new_entrants"] == {
+        "changed": False, "score_before": 2.75, "score_after": 2.75, "score_delta": 0.0,
+        "intensity_delta": 0.0, "band_before": "moderate", "band_after": "moderate",
+        "weight_before": 1.0, "weight_after": 1.0}
+    supplier = forces["forces"]["supplier_power"]
+    assert supplier["score_before"] is None and supplier["score_after"] == 4.0
+    assert supplier["score_delta"] is None and supplier["band_before"] is None
+    rivalry = forces["forces"]["rivalry"]
+    assert rivalry["score_delta"] == 0.75 and rivalry["intensity_delta"] == 0.1875
+    assert (rivalry["weight_before"], rivalry["weight_after"]) == (2.0, 1.0)
+    assert forces["forces"]["buyer_power"]["score_delta"] == pytest.approx(13 / 3 - 4.5)
+    assert forces["attractiveness"]["before"] == 0.5125
+    assert forces["attractiveness"]["after"] == pytest.approx(1 - 3.0208333333333 / 5)
+    assert forces["attractiveness"]["delta"] == pytest.approx(-0.1166666666667)
+    assert forces["pressure"]["delta"] == pytest.approx(0.1166666666667)
+
+
+def test_diff_forces_identical_and_absent(tmp_path):
+    before = forces_only(tmp_path, "before.json")
+    copy = forces_only(tmp_path, "copy.json")
+    proc = run("diff", "--exit-code", before, copy)
+    assert proc.returncode == 0
+    assert out(proc) == f"{before} -> {copy}: no changes\n"
+    report = json.loads(out(run("diff", "-f", "json", before, copy)))
+    assert report["forces"]["drivers"] == []
+    assert set(report["forces"]["totals"].values()) == {0}
+    # Neither document has forces: they are not mentioned.
+    bare = write(tmp_path / "bare.json", '{"smbstrat": 1}\n')
+    assert json.loads(out(run("diff", "-f", "json", bare, bare)))["forces"] is None
+    # One side without forces compares as a new, unrated assessment: the
+    # seven ratings appear, and rivalry's weight 1 -> 2.
+    proc = run("diff", bare, before)
+    lines = out(proc).splitlines()
+    assert "~ rivalry/exit_barriers: rating unrated -> 3" in lines
+    assert ("~ force rivalry: score - -> 3.00, band unrated -> moderate, weight 1 -> 2"
+            in lines)
+    assert "~ attractiveness - -> 0.51, pressure - -> 0.49" in lines
+    assert lines[-1] == f"{bare} -> {before}: 7 drivers changed, 4 forces changed"
+    report = json.loads(out(run("diff", "-f", "json", bare, before)))
+    assert report["forces"]["attractiveness"] == {"before": None, "after": 0.5125,
+                                                  "delta": None}
+
+
+def test_diff_canvas_and_forces_together(tmp_path):
+    doc = bakery()
+    doc["forces"]["rivalry"]["drivers"]["exit_barriers"]["rating"] = 1
+    doc["canvas"]["channels"].append({"id": "ch-market", "text": "Saturday market stall"})
+    after = write_json(tmp_path / "after.json", doc)
+    proc = run("diff", BAKERY, after)
+    assert proc.returncode == 0, err(proc)
+    lines = out(proc).splitlines()
+    assert lines[0] == "+ ch-market (channels): Saturday market stall"
+    assert any(line.startswith("~ rivalry/exit_barriers: rating ") for line in lines)
+    assert lines[-1] == (f"{BAKERY} -> {after}: 1 item added, 1 driver changed, "
+                         "1 force changed")
+
+
 def test_diff_errors(tmp_path):
     broken = write(tmp_path / "broken.json", CRAFTED[0][1])
     proc = run("diff", BAKERY, broken)
@@ -666,12 +799,40 @@ def test_new_canvas_refuses_to_overwrite(tmp_path):
     assert json.loads(path.read_text())["smbstrat"] == 1
 
 
+def test_new_forces(tmp_path):
+    proc = run("new", "forces", "--name", "Artisan bakeries in Leeds, 2026")
+    assert proc.returncode == 0, err(proc)
+    doc = json.loads(out(proc))
+    assert doc == {"smbstrat": 1, "forces": {
+        "name": "Artisan bakeries in Leeds, 2026",
+        "new_entrants": {"drivers": {}}, "supplier_power": {"drivers": {}},
+        "buyer_power": {"drivers": {}}, "substitutes": {"drivers": {}},
+        "rivalry": {"drivers": {}}}}
+    path = tmp_path / "forces.json"
+    assert run("new", "forces", "-n", "Artisan bakeries in Leeds, 2026", "-o", path).returncode == 0
+    assert path.read_bytes() == proc.stdout
+    assert run("validate", path).returncode == 0
+    # Nothing is rated yet: every force unscored, 31 drivers to rate.
+    score = json.loads(out(run("score", path, "--format", "json")))
+    assert score["attractiveness"] is None and len(score["unrated"]) == 31
+    # Without a name there is none; and an existing file is left alone.
+    assert "name" not in json.loads(out(run("new", "forces")))["forces"]
+    proc = run("new", "forces", "-o", path)
+    assert proc.returncode == 4
+    assert "--force" in one_error_line(proc)
+    assert run("new", "forces", "-o", path, "--force").returncode == 0
+    assert "name" not in json.loads(path.read_text())["forces"]
+
+
 def test_new_canvas_errors(tmp_path):
     proc = run("new", "canvas", "-o", tmp_path / "no-such-dir" / "x.json")
     assert proc.returncode == 4
     one_error_line(proc)
     # A name that is not UTF-8 is invalid input, and nothing is written.
     proc = run("new", "canvas", "--name", b"Caf\xe9", "-o", tmp_path / "latin1.json")
+    assert proc.returncode == 3
+    one_error_line(proc)
+    proc = run("new", "forces", "--name", b"Caf\xe9", "-o", tmp_path / "latin1.json")
     assert proc.returncode == 3
     one_error_line(proc)
     assert list(tmp_path.iterdir()) == []

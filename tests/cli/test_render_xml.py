@@ -2,23 +2,21 @@
 """The rendered SVG and HTML, read back by real parsers.
 
 `smbstrat render` must produce well-formed SVG (an XML parser accepts it)
-with the nine blocks of the canvas, and an HTML page whose inline SVG is
-well-formed too, whatever text the document holds: quotes, markup,
-ampersands, control characters, noncharacters, emoji.
+with the nine blocks of the canvas or the five boxes of the forces, and an
+HTML page whose inline SVG is well-formed too, whatever text the document
+holds: quotes, markup, ampersands, control characters, noncharacters, emoji.
 
 Environment (set by tests/cli/meson.build): SMBSTRAT_CLI is the binary,
 SMB_EXAMPLES the examples directory.
 """
 import json
-import os
-import subprocess
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
 import pytest
 
-CLI = os.environ["SMBSTRAT_CLI"]
-BAKERY = os.path.join(os.environ["SMB_EXAMPLES"], "bakery.json")
+from clitool import BAKERY, run, worked_forces, write_json
+
 SVG_NS = "http://www.w3.org/2000/svg"
 SVG = "{%s}" % SVG_NS
 
@@ -35,14 +33,8 @@ HOSTILE = ("<script>alert(\"x\")</script> & &amp; ' \" ]]> <!-- --> "
            "\ufffe\uffff\U0010fffe \u2028\u2029 \u202e bread 🍞🥐 面包\r\n# heading")
 
 
-def run(*args):
-    env = dict(os.environ, NO_COLOR="1")
-    return subprocess.run([CLI] + [str(a) for a in args], stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, env=env, timeout=120, check=False)
-
-
-def render(path, fmt, out):
-    proc = run("render", path, "--format", fmt, "-o", out)
+def render(path, fmt, out, *extra):
+    proc = run("render", path, "--format", fmt, "-o", out, *extra)
     assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")
     assert proc.stdout == b""
     with open(out, "rb") as f:
@@ -237,3 +229,125 @@ def test_hostile_text_renders_as_markdown(hostile_path):
     # stays inside its line.
     assert sum(1 for line in lines if line.startswith("#")) == 10
     assert "<script>" not in text and "\\<script\\>" in text
+
+
+# ---- five forces --------------------------------------------------------------
+
+FORCES = ["new_entrants", "supplier_power", "buyer_power", "substitutes", "rivalry"]
+
+
+def force_boxes(root):
+    """{force key: its <g> element} of a five-forces SVG."""
+    return {g.get("id")[len("smb-force-"):]: g for g in root.iter(SVG + "g")
+            if g.get("id", "").startswith("smb-force-")}
+
+
+def texts(element):
+    return ["".join(t.itertext()) for t in element.iter(SVG + "text")]
+
+
+def test_forces_svg_is_well_formed_with_five_boxes(tmp_path):
+    path = write_json(tmp_path / "forces.json", worked_forces())
+    root = ET.fromstring(render(path, "svg", tmp_path / "f.svg").encode("utf-8"))
+    assert root.tag == SVG + "svg"
+    assert root.get("viewBox") == "0 0 1200 860"
+    assert root.find(SVG + "title").text == "Artisan bakery, city centre \u2014 Five Forces"
+    boxes = force_boxes(root)
+    assert list(boxes) == FORCES
+    # Bands as worked out in clitool.worked_forces().
+    bands = {k: g.get("class") for k, g in boxes.items()}
+    assert bands == {"new_entrants": "force band-moderate", "supplier_power": "force band-unrated",
+                     "buyer_power": "force band-high", "substitutes": "force band-low",
+                     "rivalry": "force band-moderate"}
+    assert "2.75/ 5 \u00b7 moderate" in texts(boxes["new_entrants"])
+    assert "DOMINANT" in texts(boxes["buyer_power"])
+    assert not any("DOMINANT" in t for k in FORCES if k != "buyer_power"
+                   for t in texts(boxes[k]))
+    # The boxes sit in a cross: rivalry in the middle, new entrants above,
+    # substitutes below, suppliers left, buyers right.
+    frames = {k: tuple(int(g.find(SVG + "rect").get(a)) for a in ("x", "y", "width", "height"))
+              for k, g in boxes.items()}
+    cx, cy, cw, ch = frames["rivalry"]
+    assert frames["new_entrants"][1] + frames["new_entrants"][3] < cy
+    assert frames["substitutes"][1] > cy + ch
+    assert frames["supplier_power"][0] + frames["supplier_power"][2] < cx
+    assert frames["buyer_power"][0] > cx + cw
+    # Four arrows, each ending at the centre box.
+    arrows = [line for line in root.iter(SVG + "line") if line.get("marker-end")]
+    assert len(arrows) == 4
+    for a in arrows:
+        x2, y2 = int(a.get("x2")), int(a.get("y2"))
+        assert cx - 4 <= x2 <= cx + cw + 4 and cy - 4 <= y2 <= cy + ch + 4
+    verdict = next(t for t in root.iter(SVG + "text") if t.get("class") == "verdict")
+    assert "".join(verdict.itertext()).startswith("Attractiveness 0.51")
+
+
+def test_bakery_forces_svg_and_html(tmp_path):
+    root = ET.fromstring(render(BAKERY, "svg", tmp_path / "b.svg", "--what", "forces")
+                         .encode("utf-8"))
+    assert list(force_boxes(root)) == FORCES
+    html = render(BAKERY, "html", tmp_path / "b.html", "--what", "forces")
+    assert list(force_boxes(ET.fromstring(inline_svg(html).encode("utf-8")))) == FORCES
+    page = PageParser()
+    page.feed(html)
+    page.close()
+    assert not {"script", "link", "iframe", "img", "object", "embed"} & set(page.tags)
+    assert not {"src", "srcset"} & set(page.attributes)
+    assert page.h2 == ["Forces", "Drivers"]
+    with open(BAKERY, encoding="utf-8") as f:
+        assert page.h1 == json.load(f)["forces"]["name"]
+
+
+def hostile_forces():
+    doc = worked_forces()
+    forces = doc["forces"]
+    forces["name"] = HOSTILE
+    forces["description"] = HOSTILE * 3
+    forces["rivalry"]["drivers"]["exit_barriers"]["rationale"] = HOSTILE
+    for i in range(12):
+        forces["rivalry"]["drivers"]["evil-%d" % i] = {
+            "title": "%s %d" % (HOSTILE, i), "question": HOSTILE, "rating": 1 + (i % 5),
+            "rationale": HOSTILE}
+    return doc
+
+
+def test_hostile_forces_give_well_formed_svg_and_safe_html(tmp_path):
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps(hostile_forces(), ensure_ascii=True), encoding="utf-8")
+    root = ET.fromstring(render(path, "svg", tmp_path / "h.svg").encode("utf-8"))
+    assert list(force_boxes(root)) == FORCES
+    assert not any(el.tag.endswith("script") for el in root.iter())
+    title = root.find(SVG + "title").text
+    assert '<script>alert("x")</script> & &amp; \' " ]]> <!-- -->' in title
+    for el in root.iter():
+        for s in (el.text or "", el.tail or ""):
+            assert not any(ord(c) < 0x20 and c not in "\t\n\r" for c in s)
+            assert "\ufffe" not in s and "\uffff" not in s and "\x7f" not in s
+    # 14 rated rivalry drivers cannot all fit: the rest are counted.
+    rivalry = force_boxes(root)["rivalry"]
+    shown = [g for g in rivalry.iter(SVG + "g") if g.get("class") == "driver"]
+    more = [t.text for t in rivalry.iter(SVG + "text") if t.get("class") == "more"]
+    assert 0 < len(shown) < 14 and more == ["+%d more rated" % (14 - len(shown))]
+
+    html = render(path, "html", tmp_path / "h.html")
+    ET.fromstring(inline_svg(html).encode("utf-8"))
+    page = PageParser()
+    page.feed(html)
+    page.close()
+    assert "script" not in page.tags and "b" not in page.tags
+    assert '<script>alert("x")</script>' in page.h1
+    assert page.tags.count("tr") == 1 + 5 + 1 + 31 + 12  # two header rows, forces, drivers
+
+    proc = run("render", path, "--format", "markdown")
+    assert proc.returncode == 0
+    text = proc.stdout.decode("utf-8")
+    assert "<script>" not in text and "\\<script\\>" in text
+    # One title, two section headings: the "# heading" inside the text stays
+    # inside its line, and every driver row keeps its six cells.
+    assert [line for line in text.splitlines() if line.startswith("#")][1:] == [
+        "## Forces", "## Drivers"]
+    rows = [line for line in text.splitlines() if line.startswith("| rivalry |")]
+    assert len(rows) == 7 + 12
+    for row in rows:
+        cells = row.replace("\\|", "").split("|")
+        assert len(cells) == 8, row

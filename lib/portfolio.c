@@ -1,0 +1,442 @@
+/* SPDX-License-Identifier: MIT */
+/* The budgeted portfolio: the affordable set of responses that leaves the
+ * least threat exposure. Exact by branch and bound up to SMB_PLAN_EXACT_MAX
+ * candidates, greedy beyond (docs/methodology.md, "Responses and
+ * decisions", where the bound is proved).
+ *
+ * The search maximises the reduction f(S) = base − residual(S). The bound
+ * rests on diminishing returns: adding a response to a larger set never
+ * removes more than adding it to a smaller one, because reductions multiply
+ * what is left and capability gains are capped. So from a node S, any
+ * completion T adds at most Σ_{t∈T} Δ_t(S), the marginals at S, and the
+ * fractional knapsack over those marginals bounds every affordable T. */
+#include <math.h>
+#include <string.h>
+
+#include "response_impl.h"
+
+struct smb_portfolio {
+    smb_plan_method method;
+    double budget, cost, base, residual;
+    size_t candidates;
+    smb_portfolio_item *items;
+    size_t count;
+    smb__strings strings;
+};
+
+void smb_portfolio_free(smb_portfolio *portfolio)
+{
+    if (!portfolio)
+        return;
+    smb__free(portfolio->items);
+    smb__free(portfolio->strings.data);
+    smb__free(portfolio);
+}
+
+/* Everything a search needs, allocated before it starts so that it cannot
+ * fail half-way. Positions 0..n-1 are the candidates in search order. */
+typedef struct search {
+    const smb__model *m;
+    size_t n;
+    size_t *cand;       /* position -> model candidate */
+    double *cost;       /* position -> cost */
+    double budget;
+    smb__state *states; /* one per depth */
+    size_t depth;       /* number of states: n + 1 (exact) or 2 (greedy) */
+    double *marginal;   /* per depth, n each */
+    size_t *sorted;     /* per depth, n each: positions by marginal per cost */
+    bool *path;         /* position -> chosen on the current path */
+    bool *best;         /* position -> chosen in the best set so far */
+    double best_value, best_cost;
+} search;
+
+static void search_free(search *s)
+{
+    if (s->states)
+        for (size_t d = 0; d < s->depth; d++)
+            smb__state_free(&s->states[d]);
+    smb__free(s->states);
+    smb__free(s->cand);
+    smb__free(s->cost);
+    smb__free(s->marginal);
+    smb__free(s->sorted);
+    smb__free(s->path);
+    smb__free(s->best);
+    *s = (search){0};
+}
+
+/* The exact search keeps a state, marginals and an ordering per depth; the
+ * greedy heuristic needs two states only. */
+static smb_status search_alloc(search *s, const smb__model *m, size_t n, bool exact)
+{
+    *s = (search){.m = m, .n = n, .depth = exact ? n + 1 : 2};
+    size_t cells = exact ? (n + 1) * (n ? n : 1) : 1;
+    s->cand = smb__calloc(n ? n : 1, sizeof *s->cand);
+    s->cost = smb__calloc(n ? n : 1, sizeof *s->cost);
+    s->marginal = smb__calloc(cells, sizeof *s->marginal);
+    s->sorted = smb__calloc(cells, sizeof *s->sorted);
+    s->path = smb__calloc(n ? n : 1, sizeof *s->path);
+    s->best = smb__calloc(n ? n : 1, sizeof *s->best);
+    s->states = smb__calloc(s->depth, sizeof *s->states);
+    if (!s->cand || !s->cost || !s->marginal || !s->sorted || !s->path || !s->best || !s->states)
+        goto nomem;
+    for (size_t d = 0; d < s->depth; d++)
+        if (smb__state_alloc(m, &s->states[d]) != SMB_OK)
+            goto nomem;
+    return SMB_OK;
+nomem:
+    search_free(s);
+    return smb__nomem();
+}
+
+/* Whether spending `extra` on top of `spent` stays within `budget`. The
+ * slack (12 significant digits of the budget) keeps sums like 0.1 + 0.2
+ * from missing a budget of 0.3 by a rounding error. */
+static bool fits(double budget, double spent, double extra)
+{
+    return spent + extra <= budget + 1e-12 * budget;
+}
+
+static bool affordable(const search *s, double spent, double extra)
+{
+    return fits(s->budget, spent, extra);
+}
+
+/* Whether position a comes before b: free responses (cost 0) before all
+ * others, by marginal; then by marginal per unit of cost; ties by position. */
+static bool ranks_before(const search *s, const double *marginal, size_t a, size_t b)
+{
+    double ca = s->cost[a], cb = s->cost[b], ma = marginal[a], mb = marginal[b];
+    if ((ca == 0) != (cb == 0))
+        return ca == 0;
+    /* Cross-multiplied so that nothing is divided by a cost of 0. */
+    double x = ca == 0 ? ma : ma * cb, y = cb == 0 ? mb : mb * ca;
+    return x != y ? x > y : a < b;
+}
+
+/* The candidates of positions >= `from` that still fit and still help,
+ * sorted by ratio into `sorted`; their count. Marginals are written to
+ * `marginal` for every position >= from (0 for those left out). */
+static size_t rank_remaining(const search *s, const smb__state *state, size_t from, double spent,
+                             double *marginal, size_t *sorted)
+{
+    size_t count = 0;
+    for (size_t j = from; j < s->n; j++) {
+        marginal[j] = 0.0;
+        if (!affordable(s, spent, s->cost[j]))
+            continue;
+        double g = smb__marginal(s->m, state, s->cand[j]);
+        if (g > s->m->eps) {
+            marginal[j] = g;
+            sorted[count++] = j;
+        }
+    }
+    /* Insertion sort: at most SMB_PLAN_EXACT_MAX items, and no global
+     * context for a comparator. */
+    for (size_t i = 1; i < count; i++) {
+        size_t x = sorted[i], j = i;
+        for (; j > 0 && ranks_before(s, marginal, x, sorted[j - 1]); j--)
+            sorted[j] = sorted[j - 1];
+        sorted[j] = x;
+    }
+    return count;
+}
+
+/* The fractional knapsack over the sorted candidates of position >= from:
+ * an upper bound on what any affordable completion adds. */
+static double knapsack_bound(const search *s, const double *marginal, const size_t *sorted,
+                             size_t count, size_t from, double room)
+{
+    double bound = 0.0;
+    for (size_t k = 0; k < count; k++) {
+        size_t j = sorted[k];
+        if (j < from)
+            continue;
+        if (s->cost[j] <= room) {
+            bound += marginal[j];
+            room -= s->cost[j];
+        } else {
+            bound += marginal[j] * (room / s->cost[j]);
+            break;
+        }
+    }
+    return bound;
+}
+
+/* Record the current path if it beats the best set: more reduction, or as
+ * much (within eps) for less money. */
+static void consider(search *s, double value, double cost)
+{
+    double eps = s->m->eps;
+    if (value > s->best_value + eps || (value >= s->best_value - eps && cost < s->best_cost)) {
+        s->best_value = value;
+        s->best_cost = cost;
+        memcpy(s->best, s->path, s->n * sizeof *s->best);
+    }
+}
+
+static void explore(search *s, size_t depth, size_t from, double value, double spent)
+{
+    const smb__state *state = &s->states[depth];
+    double *marginal = &s->marginal[depth * s->n];
+    size_t *sorted = &s->sorted[depth * s->n];
+    size_t count = rank_remaining(s, state, from, spent, marginal, sorted);
+    double eps = s->m->eps;
+    /* Room left, with the slack, so that the bound never falls below an
+     * affordable completion. */
+    double room = s->budget + 1e-12 * s->budget - spent;
+    for (size_t i = from; i < s->n; i++) {
+        double bound = value + knapsack_bound(s, marginal, sorted, count, i, room);
+        /* Nothing below can beat the best, nor tie it for less money. */
+        if (bound < s->best_value - eps || (bound <= s->best_value + eps && spent >= s->best_cost))
+            return;
+        if (!(marginal[i] > 0))
+            continue;
+        smb__state *child = &s->states[depth + 1];
+        smb__state_copy(s->m, child, state);
+        smb__state_add(s->m, child, s->cand[i]);
+        double v = s->m->base_total - child->total, c = spent + s->cost[i];
+        s->path[i] = true;
+        consider(s, v, c);
+        explore(s, depth + 1, i + 1, v, c);
+        s->path[i] = false;
+    }
+}
+
+/* Greedy by marginal per unit of cost, then compared with the best single
+ * response; `best` receives the choice. */
+static void greedy(search *s)
+{
+    smb__state *state = &s->states[0];
+    smb__state_reset(s->m, state);
+    double spent = 0.0, value = 0.0;
+    for (;;) {
+        size_t pick = s->n;
+        double pick_gain = 0.0;
+        for (size_t j = 0; j < s->n; j++) {
+            if (s->path[j] || !affordable(s, spent, s->cost[j]))
+                continue;
+            double g = smb__marginal(s->m, state, s->cand[j]);
+            if (!(g > s->m->eps))
+                continue;
+            if (pick == s->n) {
+                pick = j;
+                pick_gain = g;
+                continue;
+            }
+            double cj = s->cost[j], cp = s->cost[pick];
+            bool better = (cj == 0) != (cp == 0) ? cj == 0
+                          : cj == 0             ? g > pick_gain
+                                                : g * cp > pick_gain * cj;
+            if (better) {
+                pick = j;
+                pick_gain = g;
+            }
+        }
+        if (pick == s->n)
+            break;
+        s->path[pick] = true;
+        smb__state_add(s->m, state, s->cand[pick]);
+        spent += s->cost[pick];
+        value = s->m->base_total - state->total;
+    }
+    memcpy(s->best, s->path, s->n * sizeof *s->best);
+    s->best_value = value;
+    s->best_cost = spent;
+
+    /* The best single response guards the ratio rule against one large,
+     * effective response that a run of cheap ones crowds out. */
+    smb__state_reset(s->m, state);
+    size_t single = s->n;
+    double single_gain = 0.0;
+    for (size_t j = 0; j < s->n; j++) {
+        double g = smb__marginal(s->m, state, s->cand[j]);
+        if (single == s->n || g > single_gain) {
+            single = j;
+            single_gain = g;
+        }
+    }
+    if (single < s->n && single_gain > s->best_value + s->m->eps) {
+        memset(s->best, 0, s->n * sizeof *s->best);
+        s->best[single] = true;
+        s->best_value = single_gain;
+        s->best_cost = s->cost[single];
+    }
+    memset(s->path, 0, s->n * sizeof *s->path);
+}
+
+/* Fill the portfolio's items from the chosen positions: listed by what each
+ * adds on top of those before it, largest first (ties by set order), with
+ * its stand-alone and leave-one-out reductions. `state` and `spare` are
+ * work states. */
+static void describe(smb_portfolio *p, search *s, const bool *chosen, smb__state *state,
+                     smb__state *spare)
+{
+    const smb__model *m = s->m;
+    size_t k = 0;
+    smb__state_reset(m, state);
+    for (size_t j = 0; j < s->n; j++)
+        if (chosen[j])
+            smb__state_add(m, state, s->cand[j]);
+    double residual = smb__state_total(m, state);
+    p->residual = residual;
+    p->base = m->base_total;
+
+    smb__state_reset(m, state);
+    for (;;) {
+        size_t pick = s->n;
+        double pick_gain = -1.0;
+        for (size_t j = 0; j < s->n; j++) {
+            if (!chosen[j] || s->path[j])
+                continue;
+            double g = smb__marginal(m, state, s->cand[j]);
+            /* Within eps the first in set order keeps its place. */
+            if (g > pick_gain + m->eps) {
+                pick = j;
+                pick_gain = g;
+            }
+        }
+        if (pick == s->n)
+            break;
+        s->path[pick] = true;
+        smb__state_add(m, state, s->cand[pick]);
+        const struct smb_response *r = m->cand[s->cand[pick]].response;
+        smb_portfolio_item *item = &p->items[k++];
+        *item = (smb_portfolio_item){
+            .id = smb__strings_put(&p->strings, r->id),
+            .title = smb__strings_put(&p->strings, r->title),
+            .index = r->index,
+            .cost = r->cost,
+            .months = r->months,
+            .incremental = pick_gain,
+        };
+        p->cost += r->cost;
+        /* Leave-one-out: the chosen set without this response. */
+        smb__state_reset(m, spare);
+        for (size_t j = 0; j < s->n; j++)
+            if (chosen[j] && j != pick)
+                smb__state_add(m, spare, s->cand[j]);
+        item->marginal = fmax(0.0, smb__state_total(m, spare) - residual);
+        smb__state_reset(m, spare);
+        item->standalone = smb__marginal(m, spare, s->cand[pick]);
+    }
+    p->count = k;
+    memset(s->path, 0, s->n * sizeof *s->path);
+}
+
+smb_status smb_responses_plan(const smb_responses *set, const smb_scenarios *scenarios,
+                              const smb_resilience *resilience, double budget,
+                              smb_portfolio **out)
+{
+    if (!set || !scenarios || !out)
+        return smb__fail(SMB_EINVAL, "%s: must not be NULL",
+                         !set ? "set" : !scenarios ? "scenarios" : "out");
+    if (!smb__finite(budget) || budget < 0 || budget > SMB_MAX_AMOUNT)
+        return smb__fail(SMB_ERANGE, "budget: must be a finite number from 0 to %g, got %g",
+                         SMB_MAX_AMOUNT, budget);
+    smb__model m;
+    smb_status st = smb__model_build(set, scenarios, resilience, &m);
+    if (st != SMB_OK)
+        return st;
+
+    /* Candidates: affordable alone, and removing something alone. By
+     * diminishing returns a response that removes nothing alone removes
+     * nothing from any set, so leaving it out loses no portfolio. */
+    smb__state empty = {0};
+    search s = {0};
+    smb_portfolio *p = NULL;
+    size_t n = 0;
+    if ((st = smb__state_alloc(&m, &empty)) != SMB_OK)
+        goto done;
+    for (size_t i = 0; i < m.n; i++)
+        if (fits(budget, 0.0, m.cand[i].response->cost) && smb__marginal(&m, &empty, i) > m.eps)
+            n++;
+    if ((st = search_alloc(&s, &m, n, n <= SMB_PLAN_EXACT_MAX)) != SMB_OK)
+        goto done;
+    s.budget = budget;
+    size_t strings = 0;
+    for (size_t i = 0, j = 0; i < m.n; i++) {
+        const struct smb_response *r = m.cand[i].response;
+        if (fits(budget, 0.0, r->cost) && smb__marginal(&m, &empty, i) > m.eps) {
+            s.cand[j] = i;
+            s.cost[j++] = r->cost;
+            smb__strings_need(&strings, r->id);
+            smb__strings_need(&strings, r->title);
+        }
+    }
+    p = smb__calloc(1, sizeof *p);
+    if (!p || !(p->items = smb__calloc(n ? n : 1, sizeof *p->items)) ||
+        smb__strings_alloc(&p->strings, strings) != SMB_OK) {
+        st = smb__nomem();
+        goto done;
+    }
+    p->budget = budget;
+    p->candidates = n;
+
+    /* The greedy answer is the exact search's first incumbent too: a good
+     * early bound prunes most of the tree. */
+    greedy(&s);
+    if (n <= SMB_PLAN_EXACT_MAX) {
+        p->method = SMB_PLAN_EXACT;
+        smb__state_reset(&m, &s.states[0]);
+        explore(&s, 0, 0, 0.0, 0.0);
+    } else {
+        p->method = SMB_PLAN_GREEDY;
+    }
+    /* The search's first state is free once it is over; `empty` serves as
+     * the spare. */
+    describe(p, &s, s.best, &s.states[0], &empty);
+    *out = p;
+    p = NULL;
+done:
+    smb_portfolio_free(p);
+    search_free(&s);
+    smb__state_free(&empty);
+    smb__model_free(&m);
+    return st;
+}
+
+smb_plan_method smb_portfolio_method(const smb_portfolio *portfolio)
+{
+    return portfolio ? portfolio->method : SMB_PLAN_NONE;
+}
+
+double smb_portfolio_budget(const smb_portfolio *portfolio)
+{
+    return portfolio ? portfolio->budget : 0.0;
+}
+
+size_t smb_portfolio_candidate_count(const smb_portfolio *portfolio)
+{
+    return portfolio ? portfolio->candidates : 0;
+}
+
+double smb_portfolio_cost(const smb_portfolio *portfolio)
+{
+    return portfolio ? portfolio->cost : 0.0;
+}
+
+double smb_portfolio_base(const smb_portfolio *portfolio)
+{
+    return portfolio ? portfolio->base : 0.0;
+}
+
+double smb_portfolio_residual(const smb_portfolio *portfolio)
+{
+    return portfolio ? portfolio->residual : 0.0;
+}
+
+double smb_portfolio_reduction(const smb_portfolio *portfolio)
+{
+    return portfolio ? fmax(0.0, portfolio->base - portfolio->residual) : 0.0;
+}
+
+size_t smb_portfolio_count(const smb_portfolio *portfolio)
+{
+    return portfolio ? portfolio->count : 0;
+}
+
+const smb_portfolio_item *smb_portfolio_at(const smb_portfolio *portfolio, size_t index)
+{
+    return portfolio && index < portfolio->count ? &portfolio->items[index] : NULL;
+}
