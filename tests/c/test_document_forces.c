@@ -214,6 +214,9 @@ static const inline_case inline_cases[] = {
      * message lists the standard keys */
     {DRIVERS, "\"exit_barrier\": {\"rating\": 2}", SMB_ESCHEMA,
      "$.forces.rivalry.drivers.exit_barrier", "{", "not a standard driver of rivalry"},
+    /* keys are echoed in messages with unprintable bytes replaced */
+    {DRIVERS, "\"a\\u0001b\": {}", SMB_ESCHEMA, "$.forces.rivalry.drivers[\"a\\u0001b\"]", "{",
+     "'a?b' is not a standard driver of rivalry"},
     {DRIVERS, "\"bad key\": {\"title\": \"Bad\"}", SMB_ESCHEMA,
      "$.forces.rivalry.drivers[\"bad key\"]", "\"bad key\"", "use only ASCII letters"},
     /* a key of 66 bytes */

@@ -345,3 +345,15 @@ def test_copy_equal_and_independent():
     assert forces != "forces"
     with pytest.raises(TypeError):
         hash(forces)
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    finder = doctest.DocTestFinder(exclude_empty=True)
+    attempted = 0
+    for test in finder.find(smbstrat.Forces, globs={"Forces": smbstrat.Forces}):
+        result = doctest.DocTestRunner().run(test)
+        assert result.failed == 0, test.name
+        attempted += result.attempted
+    assert attempted == 3

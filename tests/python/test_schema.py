@@ -9,6 +9,7 @@ the problem, so that a new broken file has to be classified here.
 import json
 import os
 import pathlib
+import re
 
 import jsonschema
 import pytest
@@ -199,3 +200,13 @@ def test_schema_refuses_bad_driver_keys_and_weights(validator):
     assert paths and all(p.startswith("$.forces.rivalry.drivers") for p in paths)
     doc = {"smbstrat": 1, "forces": {"weights": {"rivalry": 1e7, "rivals": 1}}}
     assert error_paths(validator, doc) == ["$.forces.weights", "$.forces.weights.rivalry"]
+
+
+def test_format_examples_pass(validator):
+    # The complete documents shown in docs/format.md follow the schema too.
+    text = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```json\n(.*?)```", text, re.S)
+    assert len(blocks) >= 2
+    for block in blocks:
+        doc = json.loads(block)
+        assert [f"{e.json_path}: {e.message}" for e in validator.iter_errors(doc)] == []

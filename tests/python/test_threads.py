@@ -2,9 +2,12 @@
 """Long calls run without the GIL; the package's locks must keep them from
 overlapping a change or a free of the same canvas."""
 
+import importlib.util
 import threading
 
 import smbstrat
+
+HAS_PANDAS = importlib.util.find_spec("pandas") is not None
 
 
 def _run(workers):
@@ -96,7 +99,7 @@ def test_score_and_render_while_another_thread_rates_drivers(rated):
             assert result.pressure is not None
             rated.sensitivity()
             rated.compare(rated.copy())
-            if _has_pandas():
+            if HAS_PANDAS:
                 rated.to_dataframe()
 
     _run([writer, reader, reader])
@@ -123,11 +126,3 @@ def test_document_forces_replaced_while_others_read(forces_text):
 
     _run([replacer, viewer, lambda: [doc.dumps() for _ in range(50)]])
     assert doc.forces.name == "v99"
-
-
-def _has_pandas():
-    try:
-        import pandas  # noqa: F401
-    except ImportError:
-        return False
-    return True
