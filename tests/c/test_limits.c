@@ -91,7 +91,10 @@ static void assert_round_trips(const smb_document *doc)
     TH_OK(smb_document_save_string(doc, &saved, &len));
     smb_document *again = NULL;
     TH_OK(smb_document_load_string(saved, len, &again));
-    ck_assert(smb_canvas_equal(smb_document_canvas_const(doc), smb_document_canvas_const(again)));
+    const smb_canvas *c1 = smb_document_canvas_const(doc), *c2 = smb_document_canvas_const(again);
+    const smb_forces *f1 = smb_document_forces_const(doc), *f2 = smb_document_forces_const(again);
+    ck_assert(c1 && c2 ? smb_canvas_equal(c1, c2) : c1 == c2);
+    ck_assert(f1 && f2 ? smb_forces_equal(f1, f2) : f1 == f2);
     smb_document_free(again);
     smb_free(saved);
 }
@@ -579,6 +582,88 @@ START_TEST(links_in_a_document)
 }
 END_TEST
 
+/* A forces section with the driver members `members` on rivalry/`key`. */
+static char *one_driver(const char *key, const char *members)
+{
+    return cat("{\"smbstrat\": 1, \"forces\": {\"rivalry\": {\"drivers\": {\"", key, "\": {",
+               members, "}}}}}", (const char *)NULL);
+}
+
+START_TEST(forces_lengths_in_a_document)
+{
+    char *id64 = repeat("k", SMB_MAX_ID_LENGTH), *id65 = repeat("k", SMB_MAX_ID_LENGTH + 1);
+    char *at = repeat("r", SMB_MAX_TEXT_LENGTH), *past = repeat("r", SMB_MAX_TEXT_LENGTH + 1);
+    char *m_at = cat("\"title\": \"t\", \"rationale\": \"", at, "\"", (const char *)NULL);
+    char *m_past = cat("\"title\": \"t\", \"rationale\": \"", past, "\"", (const char *)NULL);
+    char *t_past = cat("\"title\": \"", past, "\"", (const char *)NULL);
+
+    /* A 64-byte key with a 65536-byte rationale: both at their limits. */
+    char *text = one_driver(id64, m_at);
+    smb_document *doc = load_ok(text);
+    const smb_driver *d =
+        smb_forces_find_driver(smb_document_forces_const(doc), SMB_FORCE_RIVALRY, id64);
+    ck_assert_ptr_nonnull(d);
+    ck_assert_uint_eq(strlen(smb_driver_rationale(d)), SMB_MAX_TEXT_LENGTH);
+    assert_round_trips(doc);
+    smb_document_free(doc);
+    free(text);
+
+    char *path = cat("$.forces.rivalry.drivers.", id65, (const char *)NULL);
+    text = one_driver(id65, "\"title\": \"t\"");
+    assert_load_fails(text, SMB_ELIMIT, path, "driver key: id: longer than 64 bytes");
+    free(text);
+    text = one_driver("own", m_past);
+    assert_load_fails(text, SMB_ELIMIT, "$.forces.rivalry.drivers.own.rationale",
+                      "longer than 65536 bytes");
+    free(text);
+    text = one_driver("own", t_past);
+    assert_load_fails(text, SMB_ELIMIT, "$.forces.rivalry.drivers.own.title",
+                      "longer than 65536 bytes");
+    free(text);
+    free(path);
+    free(id64);
+    free(id65);
+    free(at);
+    free(past);
+    free(m_at);
+    free(m_past);
+    free(t_past);
+}
+END_TEST
+
+/* rivalry with `n` drivers of the user's own, own-0 ... */
+static char *custom_drivers(size_t n)
+{
+    char *list = cat("", (const char *)NULL);
+    for (size_t i = 0; i < n; i++) {
+        char entry[64];
+        snprintf(entry, sizeof entry, "%s\"own-%zu\": {\"title\": \"Own\"}", i ? ", " : "", i);
+        char *longer = cat(list, entry, (const char *)NULL);
+        free(list);
+        list = longer;
+    }
+    char *text = cat("{\"smbstrat\": 1, \"forces\": {\"rivalry\": {\"drivers\": {", list, "}}}}",
+                     (const char *)NULL);
+    free(list);
+    return text;
+}
+
+START_TEST(custom_drivers_in_a_document)
+{
+    char *text = custom_drivers(SMB_MAX_CUSTOM_DRIVERS);
+    smb_document *doc = load_ok(text);
+    const smb_forces *f = smb_document_forces_const(doc);
+    ck_assert_ptr_nonnull(smb_forces_find_driver(f, SMB_FORCE_RIVALRY, "own-255"));
+    assert_round_trips(doc);
+    smb_document_free(doc);
+    free(text);
+    text = custom_drivers(SMB_MAX_CUSTOM_DRIVERS + 1);
+    assert_load_fails(text, SMB_ELIMIT, "$.forces.rivalry.drivers.own-256",
+                      "already has 256 drivers of the user's own (the limit)");
+    free(text);
+}
+END_TEST
+
 /* ---- numbers -------------------------------------------------------------- */
 
 START_TEST(huge_amounts_through_the_api)
@@ -666,6 +751,26 @@ START_TEST(huge_numbers_in_a_document)
         assert_load_fails(text, cases[i].status, cases[i].path, cases[i].needle);
         free(text);
     }
+    static const struct {
+        const char *members, *field, *needle;
+    } driver_cases[] = {
+        {"\"rating\": 1e308", "rating", "must be a number from 1 to 5"},
+        {"\"rating\": -1e308", "rating", "must be a number from 1 to 5"},
+        {"\"rating\": 1e400", "rating", "number too large"},
+        {"\"weight\": 1e308", "weight", "must be a finite number from 0 to 1e+06"},
+        {"\"weight\": 1e400", "weight", "number too large"},
+        {"\"confidence\": 1e308", "confidence", "must be a number from 0 to 1"},
+    };
+    for (size_t i = 0; i < sizeof driver_cases / sizeof driver_cases[0]; i++) {
+        char *text = one_driver("exit_barriers", driver_cases[i].members);
+        char *path = cat("$.forces.rivalry.drivers.exit_barriers.", driver_cases[i].field,
+                         (const char *)NULL);
+        assert_load_fails(text, SMB_ERANGE, path, driver_cases[i].needle);
+        free(text);
+        free(path);
+    }
+    assert_load_fails("{\"smbstrat\": 1, \"forces\": {\"weights\": {\"rivalry\": 1e308}}}",
+                      SMB_ERANGE, "$.forces.weights.rivalry", "from 0 to 1e+06");
 
     /* At the limit, and below the smallest double: an amount that
      * underflows reads as zero rather than failing. */
@@ -757,6 +862,14 @@ START_TEST(empty_strings_in_a_document)
                       SMB_ESCHEMA, "$.canvas.channels[0].text", "must not be empty");
     assert_load_fails("{\"smbstrat\": 1, \"\": {}}", SMB_ESCHEMA, "$[\"\"]", "unknown key");
     assert_load_fails("{}", SMB_ESCHEMA, "$", "missing required key 'smbstrat'");
+    char *text = one_driver("", "\"title\": \"t\"");
+    assert_load_fails(text, SMB_ESCHEMA, "$.forces.rivalry.drivers[\"\"]", "must not be empty");
+    free(text);
+    text = one_driver("own", "\"title\": \"\"");
+    assert_load_fails(text, SMB_ESCHEMA, "$.forces.rivalry.drivers.own.title", "must not be empty");
+    free(text);
+    assert_load_fails("{\"smbstrat\": 1, \"forces\": {\"weights\": {\"\": 1}}}", SMB_ESCHEMA,
+                      "$.forces.weights[\"\"]", "unknown key");
 
     /* An empty input is not a document, whatever its claimed origin. */
     smb_document *doc = NULL;
@@ -766,7 +879,9 @@ START_TEST(empty_strings_in_a_document)
     /* Empty optional strings mean "none" and are not written back. */
     doc = load_ok("{\"smbstrat\": 1, \"canvas\": {\"name\": \"\", \"description\": \"\", "
                   "\"channels\": [{\"id\": \"a\", \"text\": \"t\", \"notes\": \"\", "
-                  "\"tags\": [], \"links\": []}]}}");
+                  "\"tags\": [], \"links\": []}]}, \"forces\": {\"name\": \"\", "
+                  "\"description\": \"\", \"rivalry\": {\"drivers\": {\"own\": {\"title\": "
+                  "\"Own\", \"question\": \"\"}, \"exit_barriers\": {\"rationale\": \"\"}}}}}");
     char *saved = NULL;
     size_t len = 0;
     TH_OK(smb_document_save_string(doc, &saved, &len));
@@ -774,6 +889,10 @@ START_TEST(empty_strings_in_a_document)
     ck_assert_ptr_null(strstr(saved, "\"description\""));
     ck_assert_ptr_null(strstr(saved, "\"notes\""));
     ck_assert_ptr_null(strstr(saved, "\"tags\""));
+    ck_assert_ptr_null(strstr(saved, "\"question\""));
+    ck_assert_ptr_null(strstr(saved, "\"rationale\""));
+    ck_assert_ptr_null(strstr(saved, "exit_barriers")); /* nothing left to say about it */
+    ck_assert_ptr_nonnull(strstr(saved, "\"own\""));
     smb_free(saved);
     smb_document_free(doc);
 }
@@ -782,7 +901,7 @@ END_TEST
 /* ---- NUL characters and invalid UTF-8, in every string position ----------- */
 
 /* Each template has one '@' where the hostile bytes go: every place a
- * string can appear in a canvas document, values and keys. `path` is the
+ * string can appear in a document (canvas and forces), values and keys. `path` is the
  * path reported: exact for values, a prefix for keys (the loader can only
  * name the part of a key it could read). */
 static const struct {
@@ -810,6 +929,21 @@ static const struct {
      "$.canvas.channels[0].links[0]", false},
     {"{\"smbstrat\": 1, \"canvas\": {\"channels\": [{\"id\": \"x\", \"text\": \"t\", \"@\": 1}]}}",
      "$.canvas.channels[0]", true},
+    {"{\"smbstrat\": 1, \"forces\": {\"name\": \"x@\"}}", "$.forces.name", false},
+    {"{\"smbstrat\": 1, \"forces\": {\"description\": \"x@\"}}", "$.forces.description", false},
+    {"{\"smbstrat\": 1, \"forces\": {\"@\": {}}}", "$.forces", true},
+    {"{\"smbstrat\": 1, \"forces\": {\"weights\": {\"@\": 1}}}", "$.forces.weights", true},
+    {"{\"smbstrat\": 1, \"forces\": {\"rivalry\": {\"@\": {}}}}", "$.forces.rivalry", true},
+    {"{\"smbstrat\": 1, \"forces\": {\"rivalry\": {\"drivers\": {\"own@\": {\"title\": \"t\"}}}}}",
+     "$.forces.rivalry.drivers", true},
+    {"{\"smbstrat\": 1, \"forces\": {\"rivalry\": {\"drivers\": {\"own\": {\"title\": \"t@\"}}}}}",
+     "$.forces.rivalry.drivers.own.title", false},
+    {"{\"smbstrat\": 1, \"forces\": {\"rivalry\": {\"drivers\": {\"own\": {\"title\": \"t\", \"question\": \"@\"}}}}}",
+     "$.forces.rivalry.drivers.own.question", false},
+    {"{\"smbstrat\": 1, \"forces\": {\"rivalry\": {\"drivers\": {\"exit_barriers\": {\"rationale\": \"@\"}}}}}",
+     "$.forces.rivalry.drivers.exit_barriers.rationale", false},
+    {"{\"smbstrat\": 1, \"forces\": {\"rivalry\": {\"drivers\": {\"exit_barriers\": {\"@\": 1}}}}}",
+     "$.forces.rivalry.drivers.exit_barriers", true},
 };
 enum { POSITIONS = sizeof positions / sizeof positions[0] };
 
@@ -979,6 +1113,8 @@ static Suite *suite(void)
     tcase_add_test(tc, tags_at_and_past_the_limit);
     tcase_add_test(tc, links_at_and_past_the_limit);
     tcase_add_test(tc, links_in_a_document);
+    tcase_add_test(tc, forces_lengths_in_a_document);
+    tcase_add_test(tc, custom_drivers_in_a_document);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("numbers");
