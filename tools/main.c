@@ -22,7 +22,7 @@ static const char main_help[] =
     "                    HTML\n"
     "  diff A B          list what changed between two documents\n"
     "  new canvas        write a new document with an empty canvas\n"
-    "  new forces        write a new document with an unrated five forces\n"
+    "  new forces        write a new document with five forces, none rated yet\n"
     "  help [COMMAND]    show this help or a command's help\n"
     "\n"
     "Options:\n"

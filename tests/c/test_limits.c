@@ -450,9 +450,9 @@ static const char **tag_list(size_t n)
     const char **tags = calloc(n, sizeof *tags);
     ck_assert_ptr_nonnull(tags);
     for (size_t i = 0; i < n; i++) {
-        char *t = malloc(16);
+        char *t = malloc(32);
         ck_assert_ptr_nonnull(t);
-        snprintf(t, 16, "tag-%zu", i);
+        snprintf(t, 32, "tag-%zu", i);
         tags[i] = t;
     }
     return tags;
@@ -658,7 +658,7 @@ START_TEST(custom_drivers_in_a_document)
     smb_document_free(doc);
     free(text);
     text = custom_drivers(SMB_MAX_CUSTOM_DRIVERS + 1);
-    assert_load_fails(text, SMB_ELIMIT, "$.forces.rivalry.drivers.own-256",
+    assert_load_fails(text, SMB_ELIMIT, "$.forces.rivalry.drivers[\"own-256\"]",
                       "already has 256 drivers of the user's own (the limit)");
     free(text);
 }
