@@ -19,6 +19,9 @@
 #include "canvas.h"
 #include "common.h"
 #include "forces.h"
+#include "resilience.h"
+#include "response.h"
+#include "scenario.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -101,6 +104,64 @@ SMB_API const smb_forces *smb_document_forces_const(const smb_document *doc);
  * @return ::SMB_OK, ::SMB_EINVAL or ::SMB_ENOMEM (document unchanged).
  */
 SMB_API smb_status smb_document_set_forces(smb_document *doc, const smb_forces *forces);
+
+/**
+ * @brief The document's resilience profile, borrowed, or NULL when the
+ *        section is absent.
+ */
+SMB_API smb_resilience *smb_document_resilience(smb_document *doc);
+/** @brief Read-only view of the resilience profile, or NULL when absent. */
+SMB_API const smb_resilience *smb_document_resilience_const(const smb_document *doc);
+/**
+ * @brief Replace the resilience section with a copy of @p resilience; NULL
+ *        removes it. A previously borrowed pointer becomes invalid.
+ * @return ::SMB_OK, ::SMB_EINVAL or ::SMB_ENOMEM (document unchanged).
+ */
+SMB_API smb_status smb_document_set_resilience(smb_document *doc,
+                                               const smb_resilience *resilience);
+
+/**
+ * @brief The document's scenario set (with its scoring settings), borrowed,
+ *        or NULL when the section is absent.
+ */
+SMB_API smb_scenarios *smb_document_scenarios(smb_document *doc);
+/** @brief Read-only view of the scenario set, or NULL when absent. */
+SMB_API const smb_scenarios *smb_document_scenarios_const(const smb_document *doc);
+/**
+ * @brief Replace the scenarios with a copy of @p scenarios; NULL removes
+ *        them. A previously borrowed pointer becomes invalid.
+ * @return ::SMB_OK, ::SMB_EINVAL or ::SMB_ENOMEM (document unchanged).
+ */
+SMB_API smb_status smb_document_set_scenarios(smb_document *doc,
+                                              const smb_scenarios *scenarios);
+
+/**
+ * @brief The document's candidate responses (with their criteria), borrowed,
+ *        or NULL when the section is absent.
+ */
+SMB_API smb_responses *smb_document_responses(smb_document *doc);
+/** @brief Read-only view of the responses, or NULL when absent. */
+SMB_API const smb_responses *smb_document_responses_const(const smb_document *doc);
+/**
+ * @brief Replace the responses with a copy of @p responses; NULL removes
+ *        them. A previously borrowed pointer becomes invalid.
+ * @return ::SMB_OK, ::SMB_EINVAL or ::SMB_ENOMEM (document unchanged).
+ */
+SMB_API smb_status smb_document_set_responses(smb_document *doc,
+                                              const smb_responses *responses);
+
+/**
+ * @brief The planning budget stored in the document's settings.
+ * @return ::SMB_OK, ::SMB_EINVAL (NULL) or ::SMB_ENOTFOUND (no budget set).
+ */
+SMB_API smb_status smb_document_budget(const smb_document *doc, double *out);
+/**
+ * @brief Store a planning budget (finite, >= 0).
+ * @return ::SMB_OK, ::SMB_EINVAL or ::SMB_ERANGE.
+ */
+SMB_API smb_status smb_document_set_budget(smb_document *doc, double budget);
+/** @brief Forget the planning budget. @return ::SMB_OK or ::SMB_EINVAL. */
+SMB_API smb_status smb_document_clear_budget(smb_document *doc);
 
 #ifdef __cplusplus
 }

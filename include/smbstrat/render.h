@@ -12,6 +12,8 @@
 #include "canvas.h"
 #include "common.h"
 #include "forces.h"
+#include "resilience.h"
+#include "scenario.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -55,6 +57,21 @@ SMB_API smb_status smb_canvas_render(const smb_canvas *canvas, smb_format format
  */
 SMB_API smb_status smb_forces_render(const smb_forces *forces, smb_format format,
                                      char **out, size_t *length);
+
+/**
+ * @brief Render a scenario set scored against a resilience profile.
+ *
+ * SVG: the 5×5 risk matrix as a heat map (likelihood level across, impact
+ * level up, cells coloured by band) with each scenario placed in its cell
+ * (threats and opportunities marked apart). Markdown: the ranked threats and
+ * opportunities with exposure, urgency, matrix cell and band. HTML: a
+ * self-contained page with both.
+ * @param resilience may be NULL (every maturity counts as 0)
+ * @return ::SMB_OK, ::SMB_EINVAL or ::SMB_ENOMEM.
+ */
+SMB_API smb_status smb_scenarios_render(const smb_scenarios *scenarios,
+                                        const smb_resilience *resilience,
+                                        smb_format format, char **out, size_t *length);
 
 #ifdef __cplusplus
 }
