@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* The document object: a container of optional sections. */
+/* The document object: a container of optional sections and the settings
+ * that belong to no section (the planning budget). */
 #include <stdio.h>
 #include <string.h>
 
@@ -22,60 +23,84 @@ void smb_document_free(smb_document *doc)
         return;
     smb_canvas_free(doc->canvas);
     smb_forces_free(doc->forces);
+    smb_resilience_free(doc->resilience);
+    smb_scenarios_free(doc->scenarios);
+    smb_responses_free(doc->responses);
     smb__free(doc);
 }
 
-smb_canvas *smb_document_canvas(smb_document *doc)
-{
-    return doc ? doc->canvas : NULL;
-}
-
-const smb_canvas *smb_document_canvas_const(const smb_document *doc)
-{
-    return doc ? doc->canvas : NULL;
-}
-
-smb_status smb_document_set_canvas(smb_document *doc, const smb_canvas *canvas)
-{
-    if (!doc)
-        return smb__fail(SMB_EINVAL, "smb_document_set_canvas: doc must not be NULL");
-    smb_canvas *copy = NULL;
-    if (canvas) {
-        /* Copy before letting go of the old section: on failure the
-         * document keeps what it had (and canvas may be that very one). */
-        smb_status st = smb_canvas_copy(canvas, &copy);
-        if (st != SMB_OK)
-            return st;
+/* The three accessors of each section. The setter copies before letting go
+ * of the old section: on failure the document keeps what it had, and the
+ * section given may be that very one. */
+#define SMB__DOC_SECTION(name, type)                                                        \
+    type *smb_document_##name(smb_document *doc)                                            \
+    {                                                                                       \
+        return doc ? doc->name : NULL;                                                      \
+    }                                                                                       \
+    const type *smb_document_##name##_const(const smb_document *doc)                        \
+    {                                                                                       \
+        return doc ? doc->name : NULL;                                                      \
+    }                                                                                       \
+    smb_status smb_document_set_##name(smb_document *doc, const type *section)              \
+    {                                                                                       \
+        if (!doc)                                                                           \
+            return smb__fail(SMB_EINVAL, "smb_document_set_" #name ": doc must not be NULL"); \
+        type *copy = NULL;                                                                  \
+        if (section) {                                                                      \
+            smb_status st = type##_copy(section, &copy);                                    \
+            if (st != SMB_OK)                                                               \
+                return st;                                                                  \
+        }                                                                                   \
+        type##_free(doc->name);                                                             \
+        doc->name = copy;                                                                   \
+        return SMB_OK;                                                                      \
     }
-    smb_canvas_free(doc->canvas);
-    doc->canvas = copy;
+
+SMB__DOC_SECTION(canvas, smb_canvas)
+SMB__DOC_SECTION(forces, smb_forces)
+SMB__DOC_SECTION(resilience, smb_resilience)
+SMB__DOC_SECTION(scenarios, smb_scenarios)
+SMB__DOC_SECTION(responses, smb_responses)
+
+smb_status smb_document_budget(const smb_document *doc, double *out)
+{
+    if (!doc || !out)
+        return smb__fail(SMB_EINVAL, "smb_document_budget: %s must not be NULL",
+                         !doc ? "doc" : "out");
+    if (!doc->has_budget)
+        return smb__fail(SMB_ENOTFOUND, "the document has no budget (settings.budget)");
+    *out = doc->budget;
     return SMB_OK;
 }
 
-smb_forces *smb_document_forces(smb_document *doc)
+smb_status smb__doc_check_budget(double budget)
 {
-    return doc ? doc->forces : NULL;
+    /* The range smb_responses_plan() accepts, so that a stored budget can
+     * always be planned with. */
+    if (!smb__finite(budget) || budget < 0 || budget > SMB_MAX_AMOUNT)
+        return smb__fail(SMB_ERANGE, "budget: must be a number from 0 to %g, not %g",
+                         SMB_MAX_AMOUNT, budget);
+    return SMB_OK;
 }
 
-const smb_forces *smb_document_forces_const(const smb_document *doc)
-{
-    return doc ? doc->forces : NULL;
-}
-
-smb_status smb_document_set_forces(smb_document *doc, const smb_forces *forces)
+smb_status smb_document_set_budget(smb_document *doc, double budget)
 {
     if (!doc)
-        return smb__fail(SMB_EINVAL, "smb_document_set_forces: doc must not be NULL");
-    smb_forces *copy = NULL;
-    if (forces) {
-        /* As for the canvas: copy first, so that a failure keeps the old
-         * section, which may also be the one given. */
-        smb_status st = smb_forces_copy(forces, &copy);
-        if (st != SMB_OK)
-            return st;
-    }
-    smb_forces_free(doc->forces);
-    doc->forces = copy;
+        return smb__fail(SMB_EINVAL, "smb_document_set_budget: doc must not be NULL");
+    smb_status st = smb__doc_check_budget(budget);
+    if (st != SMB_OK)
+        return st;
+    doc->budget = budget;
+    doc->has_budget = true;
+    return SMB_OK;
+}
+
+smb_status smb_document_clear_budget(smb_document *doc)
+{
+    if (!doc)
+        return smb__fail(SMB_EINVAL, "smb_document_clear_budget: doc must not be NULL");
+    doc->has_budget = false;
+    doc->budget = 0;
     return SMB_OK;
 }
 

@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Loading a document (docs/format.md): jansson parses, this file checks
- * the top level, dispatches each section to its loader, and loads the
- * canvas itself. Loaders check the shape of what jansson built and fill
- * the model through its public API, so that the rules on ids, ranges and
- * links live in the model alone (canvas.c, forces.c). Whatever the model
- * refuses is reported again with the JSON path, line and column of the
- * value that caused it (document_loader.c).
+ * the top level, dispatches each section to its loader (document_forces.c,
+ * document_resilience.c, document_scenarios.c, document_responses.c,
+ * document_settings.c), then has the cross-references between sections
+ * checked, and loads the canvas itself. Loaders check the shape of what
+ * jansson built and fill the model through its public API, so that the
+ * rules on ids, ranges and links live in the model alone (canvas.c,
+ * forces.c, scenario.c, ...). Whatever the model refuses is reported again
+ * with the JSON path, line and column of the value that caused it
+ * (document_loader.c).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -20,9 +23,6 @@
 #include "document_loader.h"
 
 enum { LIST_CAP = SMB__LD_LIST_CAP, MAX_STEPS = SMB__LD_MAX_STEPS, PATH_CAP = SMB__LD_PATH_CAP };
-
-/* Top-level names kept for the models still to come. */
-static const char *const reserved_sections[] = {"resilience", "scenarios", "responses"};
 
 static const char *const item_keys[] = {"id",       "text",   "notes", "tags", "importance",
                                         "evidence", "amount", "kind",  "links"};
@@ -164,28 +164,9 @@ static smb_status check_depth(smb__loader *ld, json_t *v, size_t level)
 
 /* ---- items -------------------------------------------------------------- */
 
-static smb_status expect_string_array(smb__loader *ld, const json_t *v)
-{
-    if (!json_is_array(v))
-        return smb__ld_fail(ld, SMB_ESCHEMA, "must be an array of strings, not %s",
-                            smb__ld_type_name(v));
-    size_t i;
-    json_t *elem;
-    json_array_foreach(v, i, elem) {
-        if (!json_is_string(elem)) {
-            smb__ld_push_index(ld, i);
-            smb_status st =
-                smb__ld_fail(ld, SMB_ESCHEMA, "must be a string, not %s", smb__ld_type_name(elem));
-            smb__ld_pop(ld);
-            return st;
-        }
-    }
-    return SMB_OK;
-}
-
 static smb_status load_tags(smb__loader *ld, const char *id, const json_t *v)
 {
-    smb_status st = expect_string_array(ld, v);
+    smb_status st = smb__ld_expect_string_array(ld, v);
     if (st != SMB_OK)
         return st;
     size_t n = json_array_size(v);
@@ -300,7 +281,7 @@ static smb_status load_field(smb__loader *ld, const char *id, smb_block block, c
     if (strcmp(key, "kind") == 0)
         return load_kind(ld, id, block, v);
     if (strcmp(key, "links") == 0)
-        return expect_string_array(ld, v); /* followed in the second pass */
+        return smb__ld_expect_string_array(ld, v); /* followed in the second pass */
     return SMB_OK; /* id and text: already used to add the item */
 }
 
@@ -537,38 +518,46 @@ static smb_status load_root(smb__loader *ld, const json_t *root)
     /* Every key is checked before any section is loaded, so that a
      * misspelt section name is reported before the problems of the
      * sections that come after it. */
-    static const char *const known[] = {"smbstrat", "canvas", "forces"};
+    static const char *const sections[] = {"canvas",    "forces",    "resilience",
+                                           "scenarios", "responses", "settings"};
+    static smb_status (*const loaders[])(smb__loader *, const json_t *) = {
+        load_canvas,        smb__ld_forces,    smb__ld_resilience,
+        smb__ld_scenarios,  smb__ld_responses, smb__ld_settings};
+    enum { SECTION_COUNT = sizeof sections / sizeof sections[0] };
+    _Static_assert(sizeof loaders / sizeof loaders[0] == SECTION_COUNT, "one loader a section");
     const char *key;
     json_t *v;
+    size_t which;
     json_object_foreach((json_t *)root, key, v) {
-        if (smb__ld_in_list(key, known, sizeof known / sizeof known[0]))
+        if (strcmp(key, "smbstrat") == 0 ||
+            smb__ld_in_list(key, sections, SECTION_COUNT))
             continue;
         smb__ld_push_key(ld, key);
-        if (smb__ld_in_list(key, reserved_sections,
-                            sizeof reserved_sections / sizeof reserved_sections[0]))
-            st = smb__ld_fail_at_name(ld, SMB_ESCHEMA,
-                                      "section '%s' is reserved for a later version of libsmbstrat",
-                                      key);
-        else
-            st = smb__ld_fail_at_name(
-                ld, SMB_ESCHEMA,
-                "unknown key; a document has only 'smbstrat', 'canvas' and 'forces'");
+        st = smb__ld_fail_at_name(ld, SMB_ESCHEMA,
+                                  "unknown key; a document has 'smbstrat' and the sections "
+                                  "'canvas', 'forces', 'resilience', 'scenarios', 'responses' "
+                                  "and 'settings'");
         smb__ld_pop(ld);
         return st;
     }
 
     /* Sections in document order, so that the first problem reported is
-     * the first one a reader meets. */
+     * the first one a reader meets; then what links one section to
+     * another, which may come later in the document. */
     json_object_foreach ((json_t *)root, key, v) {
         if (strcmp(key, "smbstrat") == 0)
             continue;
+        for (which = 0; strcmp(key, sections[which]) != 0; which++)
+            ;
         smb__ld_push_key(ld, key);
-        st = strcmp(key, "canvas") == 0 ? load_canvas(ld, v) : smb__ld_forces(ld, v);
+        st = loaders[which](ld, v);
         smb__ld_pop(ld);
         if (st != SMB_OK)
             return st;
     }
-    return SMB_OK;
+    if ((st = smb__ld_apply_settings(ld)) != SMB_OK || (st = smb__ld_link_responses(ld)) != SMB_OK)
+        return st;
+    return smb__ld_link_scenarios(ld);
 }
 
 static smb_status load_text(const char *text, size_t len, const char *file, smb_document **out)
@@ -591,12 +580,19 @@ static smb_status load_text(const char *text, size_t len, const char *file, smb_
     if (st == SMB_OK) {
         doc->canvas = ld.canvas;
         doc->forces = ld.forces;
-        ld.canvas = NULL;
-        ld.forces = NULL;
+        doc->resilience = ld.resilience;
+        doc->scenarios = ld.scenarios;
+        doc->responses = ld.responses;
+        doc->has_budget = ld.has_budget;
+        doc->budget = ld.budget;
         *out = doc;
+    } else {
+        smb_canvas_free(ld.canvas);
+        smb_forces_free(ld.forces);
+        smb_resilience_free(ld.resilience);
+        smb_scenarios_free(ld.scenarios);
+        smb_responses_free(ld.responses);
     }
-    smb_canvas_free(ld.canvas);
-    smb_forces_free(ld.forces);
     json_decref(root);
     return st;
 }

@@ -38,13 +38,15 @@ smb_status smb__ld_fail_at_name(smb__loader *ld, smb_status status, const char *
 }
 
 /* Whether a model's field name f[0..n) ("rivalry/exit_barriers rating",
- * "force 'rivalry' weight") names `key`: as its last word, or quoted. */
+ * "force 'rivalry' weight", "scenario 'x' likelihood.mode") names `key`:
+ * as its last word, or quoted. */
 static bool names_key(const char *f, size_t n, const char *key, size_t kn)
 {
     if (kn == 0 || kn > n)
         return false;
     const char *last = f + n - kn;
-    if (memcmp(last, key, kn) == 0 && (last == f || last[-1] == ' ' || last[-1] == '/'))
+    if (memcmp(last, key, kn) == 0 &&
+        (last == f || last[-1] == ' ' || last[-1] == '/' || last[-1] == '.'))
         return true;
     for (size_t i = 1; i + kn + 1 <= n; i++)
         if (f[i - 1] == '\'' && memcmp(f + i, key, kn) == 0 && f[i + kn] == '\'')
@@ -100,6 +102,31 @@ smb_status smb__ld_relay_at_name(smb__loader *ld, smb_status status)
     return relay(ld, status, true);
 }
 
+smb_status smb__ld_relay_member(smb__loader *ld, smb_status status, const json_t *obj)
+{
+    if (status == SMB_ENOMEM)
+        return smb__nomem();
+    /* The field is what comes before the first ": "; its last word follows
+     * the last ' ', '.' or '/'. */
+    const char *message = smb_last_error();
+    const char *colon = strstr(message, ": ");
+    const char *end = colon ? colon : message;
+    const char *word = end;
+    while (word > message && word[-1] != ' ' && word[-1] != '.' && word[-1] != '/')
+        word--;
+    const char *key;
+    json_t *v;
+    json_object_foreach((json_t *)obj, key, v) {
+        if (strlen(key) != (size_t)(end - word) || memcmp(key, word, (size_t)(end - word)) != 0)
+            continue;
+        smb__ld_push_key(ld, key);
+        smb_status st = smb__ld_relay(ld, status);
+        smb__ld_pop(ld);
+        return st;
+    }
+    return smb__ld_relay(ld, status);
+}
+
 const char *smb__ld_type_name(const json_t *v)
 {
     switch (json_typeof(v)) {
@@ -149,6 +176,83 @@ smb_status smb__ld_expect_number(smb__loader *ld, const json_t *v, const char *e
     if (!json_is_number(v))
         return smb__ld_fail(ld, SMB_ESCHEMA, "must be %s, not %s", expected,
                             smb__ld_type_name(v));
+    return SMB_OK;
+}
+
+smb_status smb__ld_expect_array(smb__loader *ld, const json_t *v, const char *of)
+{
+    if (!json_is_array(v))
+        return smb__ld_fail(ld, SMB_ESCHEMA, "must be an array of %s, not %s", of,
+                            smb__ld_type_name(v));
+    return SMB_OK;
+}
+
+smb_status smb__ld_expect_string_array(smb__loader *ld, const json_t *v)
+{
+    smb_status st = smb__ld_expect_array(ld, v, "strings");
+    if (st != SMB_OK)
+        return st;
+    size_t i;
+    json_t *elem;
+    json_array_foreach(v, i, elem) {
+        if (!json_is_string(elem)) {
+            smb__ld_push_index(ld, i);
+            st = smb__ld_fail(ld, SMB_ESCHEMA, "must be a string, not %s",
+                              smb__ld_type_name(elem));
+            smb__ld_pop(ld);
+            return st;
+        }
+    }
+    return SMB_OK;
+}
+
+static void key_list(char *buf, size_t cap, const char *const *keys, size_t n)
+{
+    buf[0] = '\0';
+    for (size_t i = 0; i < n; i++)
+        smb__ld_list_add(buf, cap, keys[i]);
+}
+
+static bool find_key(const char *key, const char *const *keys, size_t n, size_t *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(key, keys[i]) == 0) {
+            *out = i;
+            return true;
+        }
+    }
+    return false;
+}
+
+smb_status smb__ld_one_of(smb__loader *ld, const json_t *v, const char *const *keys, size_t n,
+                          size_t *out)
+{
+    char list[SMB__LD_LIST_CAP];
+    key_list(list, sizeof list, keys, n);
+    if (!json_is_string(v))
+        return smb__ld_fail(ld, SMB_ESCHEMA, "must be one of %s, not %s", list,
+                            smb__ld_type_name(v));
+    if (!find_key(json_string_value(v), keys, n, out))
+        return smb__ld_fail(ld, SMB_ESCHEMA, "must be one of %s", list);
+    return SMB_OK;
+}
+
+smb_status smb__ld_key_of(smb__loader *ld, const char *key, const char *const *keys, size_t n,
+                          const char *what, size_t *out)
+{
+    if (find_key(key, keys, n, out))
+        return SMB_OK;
+    char list[SMB__LD_LIST_CAP];
+    key_list(list, sizeof list, keys, n);
+    return smb__ld_fail_at_name(ld, SMB_ESCHEMA, "unknown key; %s (%s)", what, list);
+}
+
+smb_status smb__ld_require(smb__loader *ld, const json_t *obj, const char *key,
+                           const json_t **out)
+{
+    *out = json_object_get(obj, key);
+    if (!*out)
+        return smb__ld_fail(ld, SMB_ESCHEMA, "missing required key '%s'", key);
     return SMB_OK;
 }
 

@@ -31,6 +31,17 @@ typedef struct smb__loader {
     /* Sections built here, handed to the document once all of it loaded. */
     smb_canvas *canvas;
     smb_forces *forces;
+    smb_resilience *resilience;
+    smb_scenarios *scenarios;
+    smb_responses *responses;
+    bool has_budget;
+    double budget;
+    /* Sections whose cross-references (to other sections, which may come
+     * later in the document) are checked once every section is loaded;
+     * borrowed from the parsed document. */
+    const json_t *scenarios_json;
+    const json_t *responses_json;
+    const json_t *settings_json;
 } smb__loader;
 
 /* The key is borrowed: it must outlive the step (jansson's keys do). */
@@ -65,6 +76,17 @@ smb_status smb__ld_relay(smb__loader *ld, smb_status status);
 /* The same, at the member's name. */
 smb_status smb__ld_relay_at_name(smb__loader *ld, smb_status status);
 
+/* The same, at the member of `obj` that the model's message names as the
+ * last word of its field ("scenario 'x' likelihood.mode: ..." names
+ * "mode"; "response 'y' effect on 'x' impact_reduction: ..." names
+ * "impact_reduction"), or at the current path when it names none. */
+smb_status smb__ld_relay_member(smb__loader *ld, smb_status status, const json_t *obj);
+/* Relay a model's failure, or pass SMB_OK through. */
+static inline smb_status smb__ld_api(smb__loader *ld, smb_status status)
+{
+    return status == SMB_OK ? SMB_OK : smb__ld_relay(ld, status);
+}
+
 /* "an object", "a string", ... for "must be X, not Y" messages. */
 const char *smb__ld_type_name(const json_t *v);
 bool smb__ld_in_list(const char *key, const char *const *list, size_t n);
@@ -78,6 +100,22 @@ smb_status smb__ld_expect_object(smb__loader *ld, const json_t *v);
  * message, e.g. "a number from 1 to 5". Its range is the model's to check. */
 smb_status smb__ld_expect_number(smb__loader *ld, const json_t *v, const char *expected);
 
+/* An array (`of` completes "must be an array of ..."). */
+smb_status smb__ld_expect_array(smb__loader *ld, const json_t *v, const char *of);
+/* An array of strings; a wrong element is reported at its index. */
+smb_status smb__ld_expect_string_array(smb__loader *ld, const json_t *v);
+/* A string that is one of keys[0..n): *out receives its index. Refused as
+ * "must be one of a, b, c" (with ", not <type>" for a non-string). */
+smb_status smb__ld_one_of(smb__loader *ld, const json_t *v, const char *const *keys, size_t n,
+                          size_t *out);
+/* The same for a member name: refused at the name as "unknown key; <what>
+ * (a, b, c)". */
+smb_status smb__ld_key_of(smb__loader *ld, const char *key, const char *const *keys, size_t n,
+                          const char *what, size_t *out);
+/* Member `key` of obj, which the format requires: refused at obj as
+ * "missing required key 'key'". */
+smb_status smb__ld_require(smb__loader *ld, const json_t *obj, const char *key,
+                           const json_t **out);
 /* Refuse, at its name, the first member of obj whose key is not in keys;
  * `what` completes the message "unknown key; <what>". */
 smb_status smb__ld_only_keys(smb__loader *ld, const json_t *obj, const char *const *keys,
@@ -86,5 +124,17 @@ smb_status smb__ld_only_keys(smb__loader *ld, const json_t *obj, const char *con
 /* Section loaders (one file each). On success they leave what they built in
  * the loader; on failure the loader frees whatever is there. */
 smb_status smb__ld_forces(smb__loader *ld, const json_t *section);
+smb_status smb__ld_resilience(smb__loader *ld, const json_t *section);
+smb_status smb__ld_scenarios(smb__loader *ld, const json_t *section);
+smb_status smb__ld_responses(smb__loader *ld, const json_t *section);
+/* Only remembered: settings apply to the sections, which may come later. */
+smb_status smb__ld_settings(smb__loader *ld, const json_t *section);
+
+/* Once every section is loaded, in this order: the settings (custom
+ * criteria before the responses' values on them), the responses' values and
+ * the targets of their effects, the drivers the scenarios shift. */
+smb_status smb__ld_apply_settings(smb__loader *ld);
+smb_status smb__ld_link_responses(smb__loader *ld);
+smb_status smb__ld_link_scenarios(smb__loader *ld);
 
 #endif /* SMB_DOCUMENT_LOADER_H */

@@ -6,7 +6,9 @@
  * ensure_ascii=False) gives for the same data, so that the text is
  * canonical: a saved document saved again is byte-identical. This file
  * writes the top level and the canvas and dispatches the other sections
- * (document_forces.c); the pieces of the layout are in document_write.c.
+ * (document_forces.c, document_resilience.c, document_scenarios.c,
+ * document_responses.c, document_settings.c); the pieces of the layout are
+ * in document_write.c.
  * Then the atomic replacement of the file.
  */
 #include <errno.h>
@@ -126,6 +128,22 @@ smb_status smb_document_save_string(const smb_document *doc, char **out, size_t 
     if (doc->forces) {
         smb__doc_member(&b, 1, &first, "forces");
         smb__doc_save_forces(&b, 1, doc->forces);
+    }
+    if (doc->resilience) {
+        smb__doc_member(&b, 1, &first, "resilience");
+        smb__doc_save_resilience(&b, 1, doc->resilience);
+    }
+    if (doc->scenarios) {
+        smb__doc_member(&b, 1, &first, "scenarios");
+        smb__doc_save_scenarios(&b, 1, doc->scenarios);
+    }
+    if (doc->responses) {
+        smb__doc_member(&b, 1, &first, "responses");
+        smb__doc_save_responses(&b, 1, doc->responses);
+    }
+    if (smb__doc_has_settings(doc)) {
+        smb__doc_member(&b, 1, &first, "settings");
+        smb__doc_save_settings(&b, 1, doc);
     }
     smb__buf_puts(&b, "\n}\n");
     return smb__buf_finish(&b, out, length);

@@ -99,6 +99,13 @@ void smb__doc_member(smb_buf *b, int level, bool *first, const char *key)
     smb__buf_puts(b, ": ");
 }
 
+void smb__doc_element(smb_buf *b, int level, bool *first)
+{
+    smb__buf_puts(b, *first ? "\n" : ",\n");
+    *first = false;
+    smb__doc_indent(b, level);
+}
+
 void smb__doc_end(smb_buf *b, int level, bool first, const char *close)
 {
     if (!first) {

@@ -72,12 +72,13 @@ void smb_clear_error(void)
     last.message[0] = last.file[0] = last.path[0] = '\0';
 }
 
-/* Copy with truncation; a truncated string stays a valid C string. */
+/* Copy with truncation; a truncated string stays a valid C string, and
+ * valid UTF-8 when it was. */
 static void copy_bounded(char *dst, size_t cap, const char *src)
 {
     size_t n = strlen(src);
     if (n >= cap)
-        n = cap - 1;
+        n = smb__utf8_cut(src, cap - 1);
     memcpy(dst, src, n);
     dst[n] = '\0';
 }
@@ -115,7 +116,13 @@ smb_status smb__vfail_at(smb_status status, const char *file, const char *path,
         if (used >= sizeof next.message)
             used = sizeof next.message - 1;
     }
-    vsnprintf(next.message + used, sizeof next.message - used, fmt, ap);
+    int n = vsnprintf(next.message + used, sizeof next.message - used, fmt, ap);
+    /* A message too long for the record is cut between characters, so
+     * that callers (and the Python bindings) can always decode it. */
+    if (n > 0 && used + (size_t)n >= sizeof next.message) {
+        size_t keep = smb__utf8_cut(next.message, sizeof next.message - 1);
+        next.message[keep] = '\0';
+    }
 
     memcpy(last.message, next.message, sizeof last.message);
     memcpy(last.file, next.file, sizeof last.file);

@@ -3,6 +3,8 @@
  * json_locate.h). Everything here skips; nothing builds values. */
 #include "json_locate.h"
 
+#include "internal.h"
+
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
@@ -145,6 +147,10 @@ static size_t decode_char(const char *t, size_t end, size_t *p, unsigned char ou
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
         }
     }
+    /* A surrogate left unpaired has no UTF-8 form; jansson refuses it,
+     * and a path naming the key it broke must stay valid UTF-8. */
+    if (cp >= 0xD800 && cp <= 0xDFFF)
+        cp = 0xFFFD;
     return utf8_encode((unsigned long)cp, out);
 }
 
@@ -364,7 +370,7 @@ static void put_key(out *o, const smb__json_step *s)
         while (q < s->key_len && m + 4 <= sizeof decoded)
             m += decode_char(s->key, s->key_len, &q, decoded + m);
         k = decoded;
-        n = m;
+        n = q < s->key_len ? smb__utf8_cut((const char *)decoded, m) : m;
     }
     if (is_identifier(k, n)) {
         put(o, ".", 1);
@@ -403,4 +409,8 @@ void smb__json_path_format(const smb__json_step *steps, size_t n, char *buf, siz
             put(&o, idx, (size_t)m);
         }
     }
+    /* A path too long for buf ends where it was cut, never inside a
+     * character. */
+    o.len = smb__utf8_cut(buf, o.len);
+    buf[o.len] = '\0';
 }

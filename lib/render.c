@@ -91,3 +91,26 @@ smb_status smb_forces_render(const smb_forces *forces, smb_format format, char *
     smb_forces_result_free(result);
     return smb__buf_finish(&b, out, length);
 }
+
+smb_status smb_scenarios_render(const smb_scenarios *scenarios, const smb_resilience *resilience,
+                                smb_format format, char **out, size_t *length)
+{
+    smb_status st = check_args("smb_scenarios_render", "scenarios", scenarios, format, out);
+    if (st != SMB_OK)
+        return st;
+    /* Scored once, so that the matrix and the tables show the same numbers. */
+    smb_scenario_scores *scores = NULL;
+    st = smb_scenarios_score(scenarios, resilience, &scores);
+    if (st != SMB_OK)
+        return st;
+    smb_scenarios_view view = {scenarios, resilience, scores};
+    smb_buf b;
+    smb__buf_init(&b);
+    switch (format) {
+    case SMB_FORMAT_MARKDOWN: smb__render_scenarios_markdown(&view, &b); break;
+    case SMB_FORMAT_SVG: smb__render_scenarios_svg(&view, &b, true); break;
+    case SMB_FORMAT_HTML: smb__render_scenarios_html(&view, &b); break;
+    }
+    smb_scenario_scores_free(scores);
+    return smb__buf_finish(&b, out, length);
+}

@@ -69,6 +69,10 @@ void smb__svg_header(smb_buf *b, const char *label, const char *fallback, const 
 void smb__html_open(smb_buf *b, const char *kind, const char *name, const char *description,
                     const char *style, void (*put_style)(smb_buf *b));
 
+/* Rules for the tables of the HTML pages: borders, header cells and
+ * right-aligned numbers (td.num). Pages append them to their own style. */
+extern const char smb__html_table_style[];
+
 /* ---- text (render_text.c) ---------------------------------------------- */
 /* Decode the code point at s[i] (i < n) into *cp and return its length in
  * bytes. Input is expected to be valid UTF-8 (the canvas guarantees it); a
@@ -97,6 +101,9 @@ bool smb__cp_is_separator(uint32_t cp);
  * ends are trimmed; & < > " ' become entities; noncharacters become U+FFFD
  * (XML forbids U+FFFE and U+FFFF, which smb__buf_put_xml lets through). */
 void smb__render_put_xml_words(smb_buf *b, const char *s, size_t n);
+
+/* smb__render_put_xml_words over a whole NUL-terminated string. */
+void smb__render_put_xml_text(smb_buf *b, const char *s);
 
 /* Format a money amount without the locale: thousands grouped with ',',
  * '.' before two decimals shown only when the amount has cents, '-' for
@@ -140,5 +147,57 @@ size_t smb__wrap_count(const char *s, size_t max_width, size_t limit);
  * <text>); when `last` is set and text remains after the line, the line is
  * shortened to make room for an ellipsis, which ends it. */
 void smb__wrap_put_line(smb_buf *b, smb_wrap *w, size_t width, bool last);
+
+/* ---- scenarios (render_scenarios.c and its writers) -------------------- */
+/* What the scenario writers show: the set scored once against the profile
+ * by smb_scenarios_render (render.c), so that the matrix and the tables
+ * present the same numbers and none recomputes them. */
+typedef struct smb_scenarios_view {
+    const smb_scenarios *scenarios;
+    const smb_resilience *resilience; /* NULL: every maturity counts as 0 */
+    const smb_scenario_scores *scores;
+} smb_scenarios_view;
+
+/* Colours of a risk-matrix band (render_scenarios.c), in the palette of
+ * the forces' bands with orange added between amber and red; NONE gets
+ * the neutral style. */
+const smb_band_style *smb__risk_band_style(smb_risk_band band);
+/* The figures of one scored scenario as the tables print them, formatted
+ * once so that Markdown and HTML agree: p and impact to two decimals
+ * (trailing zeros dropped), exposures to two decimals, the matrix cell as
+ * "L × I = R". */
+typedef struct smb_scenario_cells {
+    char likelihood[SMB_AMOUNT_BUF], impact[SMB_AMOUNT_BUF];
+    char exposure[SMB_AMOUNT_BUF], urgency_weighted[SMB_AMOUNT_BUF];
+    char cell[SMB_AMOUNT_BUF];
+} smb_scenario_cells;
+void smb__scenario_cells(const smb_scenario_score *s, smb_scenario_cells *c);
+/* The lowest probability of likelihood level `level` (2..5), or 0 for
+ * level 1 and 1 above level 5: the bounds the matrix labels its columns
+ * with. */
+double smb__risk_level_floor(int level);
+/* Whether any scenario of the view carries a money impact. */
+bool smb__scenarios_have_money(const smb_scenarios_view *v);
+
+/* What the scores rest on, as one plain sentence without markup (it holds
+ * no user text, so Markdown and HTML print it as it is): the resilience
+ * profile's index and weakest link, or its absence, then m and the
+ * half-life. */
+void smb__scenarios_put_basis(const smb_scenarios_view *v, smb_buf *b);
+/* How the matrix places a scenario, as one plain sentence (no markup, no
+ * character that needs escaping): the likelihood levels by probability,
+ * the impact levels, and the band of each range of ratings, all from the
+ * constants of scenario.h. */
+void smb__risk_put_scale(smb_buf *b);
+/* The ratings a band covers, "10\u201315", from the constants of
+ * scenario.h; "" for an invalid band. Returns dst. */
+char *smb__risk_band_range(char dst[SMB_AMOUNT_BUF], smb_risk_band band);
+/* How each direction is ranked, as plain sentences for a table's intro. */
+extern const char smb__threats_intro[];
+extern const char smb__opportunities_intro[];
+
+void smb__render_scenarios_markdown(const smb_scenarios_view *v, smb_buf *b);
+void smb__render_scenarios_svg(const smb_scenarios_view *v, smb_buf *b, bool standalone);
+void smb__render_scenarios_html(const smb_scenarios_view *v, smb_buf *b);
 
 #endif /* SMB_RENDER_INTERNAL_H */

@@ -87,10 +87,12 @@ static const char base_style[] =
     "figure svg{display:block;width:100%;height:auto}\n"
     "figcaption{color:#6b7280;font-size:.9rem}\n";
 
-static void put_text(smb_buf *b, const char *s)
-{
-    smb__render_put_xml_words(b, s, strlen(s));
-}
+const char smb__html_table_style[] =
+    "table{border-collapse:collapse;margin:1rem 0 2rem}\n"
+    "th,td{border-bottom:1px solid #e5e7eb;padding:.35rem .7rem;text-align:left;"
+    "vertical-align:top}\n"
+    "th{background:#f9fafb}\n"
+    "td.num{text-align:right;font-variant-numeric:tabular-nums}\n";
 
 void smb__html_open(smb_buf *b, const char *kind, const char *name, const char *description,
                     const char *style, void (*put_style)(smb_buf *b))
@@ -100,7 +102,7 @@ void smb__html_open(smb_buf *b, const char *kind, const char *name, const char *
                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                      "<title>");
     if (named) {
-        put_text(b, name);
+        smb__render_put_xml_text(b, name);
         smb__buf_puts(b, " \xE2\x80\x94 ");
     }
     smb__buf_printf(b, "%s</title>\n<style>\n", kind);
@@ -111,14 +113,14 @@ void smb__html_open(smb_buf *b, const char *kind, const char *name, const char *
     smb__buf_puts(b, "</style>\n</head>\n<body>\n<header>\n");
     if (named) {
         smb__buf_printf(b, "<p class=\"kind\">%s</p>\n<h1>", kind);
-        put_text(b, name);
+        smb__render_put_xml_text(b, name);
     } else {
         smb__buf_printf(b, "<h1>%s", kind);
     }
     smb__buf_puts(b, "</h1>\n");
     if (description && *description) {
         smb__buf_puts(b, "<p class=\"description\">");
-        put_text(b, description);
+        smb__render_put_xml_text(b, description);
         smb__buf_puts(b, "</p>\n");
     }
     smb__buf_puts(b, "</header>\n");

@@ -141,6 +141,11 @@ void smb__render_put_xml_words(smb_buf *b, const char *s, size_t n)
     }
 }
 
+void smb__render_put_xml_text(smb_buf *b, const char *s)
+{
+    smb__render_put_xml_words(b, s, strlen(s));
+}
+
 static const uint64_t pow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
 enum { MAX_DECIMALS = sizeof pow10 / sizeof pow10[0] - 1 };
 

@@ -41,6 +41,18 @@ bool smb__utf8_valid(const char *s, size_t n)
     return true;
 }
 
+size_t smb__utf8_cut(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = n;
+    while (i > 0 && n - i < 3 && (p[i - 1] & 0xC0) == 0x80)
+        i--;
+    if (i == 0 || p[i - 1] < 0xC0)
+        return n; /* ends in ASCII or in a complete sequence */
+    size_t need = p[i - 1] >= 0xF0 ? 4 : p[i - 1] >= 0xE0 ? 3 : 2;
+    return n - (i - 1) < need ? i - 1 : n;
+}
+
 smb_status smb__check_text(const char *field, const char *s, bool allow_empty)
 {
     if (!s)

@@ -33,7 +33,8 @@ typedef enum cli_colour {
     CLI_GREEN,
     CLI_YELLOW,
     CLI_CYAN,
-    CLI_BOLD
+    CLI_BOLD,
+    CLI_BOLD_RED
 } cli_colour;
 
 /* What every command needs to know about where it writes. */
@@ -47,6 +48,7 @@ int cmd_render(int argc, char **argv, const cli_ctx *ctx);
 int cmd_diff(int argc, char **argv, const cli_ctx *ctx);
 int cmd_new(int argc, char **argv, const cli_ctx *ctx);
 int cmd_score(int argc, char **argv, const cli_ctx *ctx);
+int cmd_plan(int argc, char **argv, const cli_ctx *ctx);
 
 /* ---- command-line parsing (args.c) ------------------------------------ */
 typedef struct cli_option {
@@ -109,6 +111,13 @@ const char *cli_fixed(char buf[CLI_NUMBER_BUF], double value);
 /* A rating or weight: as cli_fixed(), trailing zeros dropped ("4.5", "1",
  * "0.13", "1000000"). Returns buf. */
 const char *cli_number(char buf[CLI_NUMBER_BUF], double value);
+/* The colour of a risk-matrix band: green low, yellow medium, red high,
+ * bold red critical. */
+cli_colour cli_risk_colour(smb_risk_band band);
+/* A money amount for people: thousands grouped with ',', two decimals only
+ * when there are cents ("22,500", "1,234.50"), as the rendered reports
+ * write amounts. Returns buf. */
+const char *cli_amount(char buf[CLI_NUMBER_BUF], double value);
 /* Write `length` bytes to `path` atomically (temporary file and rename);
  * prints the error and returns CLI_EXIT_IO on failure, else CLI_EXIT_OK. */
 int cli_write_file(const char *path, const char *data, size_t length);
@@ -156,6 +165,35 @@ struct json_t *cli_json_set(struct json_t *obj, const char *key, struct json_t *
 /* Append `value` to `array`, stealing it; returns 0, or -1 on failure. */
 int cli_json_append(struct json_t *array, struct json_t *value);
 
+/* ---- resilience and scenarios in smbstrat score (scenarios*.c) -------- */
+/* What the library computed from a document's resilience, scenarios,
+ * forces and canvas. Pointers into the document are borrowed; results are
+ * owned. */
+typedef struct cli_scenarios_report {
+    const smb_resilience *resilience; /* NULL without a resilience section */
+    const smb_scenarios *scenarios;   /* NULL without a scenarios section */
+    const smb_forces *forces;         /* NULL without a forces section */
+    const smb_canvas *canvas;         /* NULL without a canvas */
+    smb_scenario_scores *scores;      /* NULL without scenarios */
+    smb_canvas_heat *heat;            /* NULL without scenarios */
+    smb_stress **stress;              /* the scenarios with shifts, when there are forces */
+    size_t stress_count;
+} cli_scenarios_report;
+
+/* Compute everything for `doc`; on failure print the library's error,
+ * release what was built and return its exit status. */
+int cli_scenarios_report_init(cli_scenarios_report *r, const smb_document *doc);
+void cli_scenarios_report_free(cli_scenarios_report *r);
+/* Text sections: the resilience profile, the ranked threats and
+ * opportunities with their totals, the stress tests and the heat on the
+ * canvas; each only when its inputs are in the document. */
+void cli_resilience_text(const smb_resilience *resilience);
+void cli_scenarios_text(const cli_scenarios_report *r, const cli_ctx *ctx);
+/* Set obj's members "resilience", "scenarios", "totals", "stress" and
+ * "block_heat" (docs/cli-json.md); releases obj and returns NULL on
+ * failure. */
+struct json_t *cli_scenarios_json(struct json_t *obj, const cli_scenarios_report *r);
+
 /* ---- forces in a diff (diff_forces.c) --------------------------------- */
 /* Whether the comparison shows any difference: a driver that differs, or
  * a force whose weight changed. */
@@ -165,6 +203,20 @@ int cli_forces_differ(const smb_forces_comparison *cmp);
  * no difference. */
 void cli_forces_diff_text(const smb_forces_comparison *cmp, const smb_forces *before,
                           const smb_forces *after, const cli_ctx *ctx);
+/* A line for each force whose score, band or weight moved, then the
+ * attractiveness and pressure before and after ("~ attractiveness 0.51 ->
+ * 0.47 (-0.04), pressure ..."); the part of the diff that stress tests
+ * share. */
+void cli_forces_scores_text(const smb_forces_comparison *cmp, const smb_forces *before,
+                            const smb_forces *after, const cli_ctx *ctx);
+/* The diff's object for one force: changed, score_before, score_after,
+ * score_delta, intensity_delta, band_before, band_after, weight_before,
+ * weight_after. */
+struct json_t *cli_force_delta_json(const smb_force_delta *f);
+/* Set obj["pressure"] and obj["attractiveness"], each {before, after,
+ * delta} (null where undefined); releases obj and returns NULL on failure. */
+struct json_t *cli_forces_overall_json(struct json_t *obj, const smb_forces_comparison *cmp,
+                                       const smb_forces *before, const smb_forces *after);
 /* ", N drivers changed, N added, ..." for the diff's summary line: each
  * non-zero count, each preceded by *sep, which becomes ", ". */
 void cli_forces_diff_summary(const smb_forces_comparison *cmp, const char **sep);

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* The five-forces part of smbstrat diff: the drivers that were added,
  * removed or changed, the forces whose score, band or weight moved, and
- * the overall attractiveness, as lines or as JSON. Every number comes from
- * smb_forces_compare() or the library's scores. */
+ * the overall attractiveness, as lines or as JSON. The stress tests of
+ * smbstrat score show their comparisons with the same lines and objects.
+ * Every number comes from smb_forces_compare() or the library's scores. */
 #include <stdio.h>
 #include <string.h>
 
@@ -202,6 +203,12 @@ void cli_forces_diff_text(const smb_forces_comparison *cmp, const smb_forces *be
         return;
     for (size_t i = 0; i < n; i++)
         print_driver(smb_forces_comparison_driver_at(cmp, i), ctx);
+    cli_forces_scores_text(cmp, before, after, ctx);
+}
+
+void cli_forces_scores_text(const smb_forces_comparison *cmp, const smb_forces *before,
+                            const smb_forces *after, const cli_ctx *ctx)
+{
     for (int f = 0; f < SMB_FORCE_COUNT; f++)
         print_force(smb_forces_comparison_force(cmp, (smb_force)f), ctx);
     cli_put_coloured(stdout, ctx, CLI_YELLOW, "~");
@@ -291,7 +298,7 @@ static json_t *json_drivers(const smb_forces_comparison *cmp)
     return list;
 }
 
-static json_t *json_force(const smb_force_delta *f)
+json_t *cli_force_delta_json(const smb_force_delta *f)
 {
     int both = f->has_before && f->has_after;
     json_t *obj = json_pack("{s:b}", "changed", force_changed(f));
@@ -313,6 +320,14 @@ static json_t *json_overall(overall o)
     return cli_json_set(obj, "delta", cli_json_real(o.has_delta, o.delta));
 }
 
+json_t *cli_forces_overall_json(json_t *obj, const smb_forces_comparison *cmp,
+                                const smb_forces *before, const smb_forces *after)
+{
+    obj = cli_json_set(obj, "pressure", json_overall(pressure_of(cmp, before, after)));
+    return cli_json_set(obj, "attractiveness",
+                        json_overall(attractiveness_of(cmp, before, after)));
+}
+
 json_t *cli_forces_diff_json(const smb_forces_comparison *cmp, const smb_forces *before,
                              const smb_forces *after)
 {
@@ -320,13 +335,12 @@ json_t *cli_forces_diff_json(const smb_forces_comparison *cmp, const smb_forces 
     json_t *forces = json_object();
     for (int f = 0; forces && f < SMB_FORCE_COUNT; f++)
         forces = cli_json_set(forces, smb_force_key((smb_force)f),
-                              json_force(smb_forces_comparison_force(cmp, (smb_force)f)));
+                              cli_force_delta_json(smb_forces_comparison_force(cmp, (smb_force)f)));
 
     json_t *obj = json_object();
     obj = cli_json_set(obj, "drivers", json_drivers(cmp));
     obj = cli_json_set(obj, "forces", forces);
-    obj = cli_json_set(obj, "pressure", json_overall(pressure_of(cmp, before, after)));
-    obj = cli_json_set(obj, "attractiveness", json_overall(attractiveness_of(cmp, before, after)));
+    obj = cli_forces_overall_json(obj, cmp, before, after);
     return cli_json_set(obj, "totals",
                         json_pack("{s:I, s:I, s:I, s:I}", "added", (json_int_t)c.n[ADDED],
                                   "removed", (json_int_t)c.n[REMOVED], "changed",

@@ -64,6 +64,8 @@ static const char *colour_code(cli_colour colour)
         return "\033[36m";
     case CLI_BOLD:
         return "\033[1m";
+    case CLI_BOLD_RED:
+        return "\033[1;31m";
     }
     return "";
 }
@@ -113,6 +115,21 @@ cli_colour cli_band_colour(smb_force_band band)
     return CLI_CYAN;
 }
 
+cli_colour cli_risk_colour(smb_risk_band band)
+{
+    switch (band) {
+    case SMB_RISK_BAND_LOW:
+        return CLI_GREEN;
+    case SMB_RISK_BAND_MEDIUM:
+        return CLI_YELLOW;
+    case SMB_RISK_BAND_HIGH:
+        return CLI_RED;
+    default:
+        break;
+    }
+    return CLI_BOLD_RED;
+}
+
 const char *cli_band_label(smb_force_band band)
 {
     const char *key = smb_force_band_key(band);
@@ -137,6 +154,34 @@ const char *cli_number(char buf[CLI_NUMBER_BUF], double value)
         *--end = '\0';
     if (end[-1] == '.')
         *--end = '\0';
+    return buf;
+}
+
+const char *cli_amount(char buf[CLI_NUMBER_BUF], double value)
+{
+    /* Amounts are at most 1e15 (SMB_MAX_AMOUNT) and sums of them stay far
+     * below 1e18, so whole cents fit a long long exactly enough; halves of
+     * a cent round away from zero, as cli_fixed() does. */
+    char digits[32];
+    long long cents = llround(fabs(value) * 100.0);
+    size_t nd, o = 0;
+
+    if (!isfinite(value) || fabs(value) >= 1e16) {
+        snprintf(buf, CLI_NUMBER_BUF, "%s", "n/a");
+        return buf;
+    }
+    nd = (size_t)snprintf(digits, sizeof digits, "%lld", cents / 100);
+    if (value < 0 && cents != 0)
+        buf[o++] = '-';
+    for (size_t k = 0; k < nd; k++) {
+        if (k > 0 && (nd - k) % 3 == 0)
+            buf[o++] = ',';
+        buf[o++] = digits[k];
+    }
+    if (cents % 100 != 0)
+        snprintf(buf + o, CLI_NUMBER_BUF - o, ".%02lld", cents % 100);
+    else
+        buf[o] = '\0';
     return buf;
 }
 

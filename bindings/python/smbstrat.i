@@ -30,8 +30,9 @@ out-parameters return the pair `[status, value]`."
  * setters keep it, which is cheaper. Each GIL-free call only reads the
  * objects it is given (or makes new ones), and the package holds the owning
  * object's lock around it so that no other thread changes or frees them
- * meanwhile. smb_document_set_canvas() and smb_document_set_forces() free
- * the old section, so they keep the GIL. */
+ * meanwhile. The smb_document_set_*() calls free the old section, so they
+ * keep the GIL. The decision-table helpers below (smbpy_mcda and friends)
+ * release it themselves, around the C call only. */
 %nothread;
 %thread smb_document_load_file;
 %thread smb_document_load_string;
@@ -48,6 +49,17 @@ out-parameters return the pair `[status, value]`."
 %thread smb_forces_sensitivity;
 %thread smb_forces_compare;
 %thread smb_forces_render;
+%thread smb_scenarios_copy;
+%thread smb_scenarios_equal;
+%thread smb_scenarios_score;
+%thread smb_scenarios_stress;
+%thread smb_scenarios_canvas_heat;
+%thread smb_scenarios_render;
+%thread smb_responses_copy;
+%thread smb_responses_equal;
+%thread smb_responses_residual;
+%thread smb_responses_rank;
+%thread smb_responses_plan;
 
 %{
 #include <string.h>
@@ -98,6 +110,196 @@ static PyObject *smbpy_take_text(char *text, size_t length)
     smb_free(text);
     return result;
 }
+
+/* A real number (int or float, not bool) as a double. */
+static int smbpy_real(PyObject *obj, double *out, const char *what)
+{
+    if (PyBool_Check(obj) || !(PyFloat_Check(obj) || PyLong_Check(obj))) {
+        PyErr_Format(PyExc_TypeError, "%s must be a number, not %.100s", what,
+                     Py_TYPE(obj)->tp_name);
+        return -1;
+    }
+    *out = PyFloat_AsDouble(obj);
+    return (*out == -1.0 && PyErr_Occurred()) ? -1 : 0;
+}
+
+/* One field of an estimate given as a mapping or an object with
+ * attributes; *found is 0 when it is absent (a new reference otherwise). */
+static PyObject *smbpy_field(PyObject *obj, const char *name, int *found)
+{
+    PyObject *value;
+
+    if (PyMapping_Check(obj) && !PySequence_Check(obj)) {
+        value = PyMapping_GetItemString(obj, name);
+        if (!value && PyErr_ExceptionMatches(PyExc_KeyError))
+            PyErr_Clear();
+    } else {
+        value = PyObject_GetAttrString(obj, name);
+        if (!value && PyErr_ExceptionMatches(PyExc_AttributeError))
+            PyErr_Clear();
+    }
+    *found = value != NULL;
+    return value;
+}
+
+/* An estimate from a number (a point), or from a mapping or object with
+ * `dist` (a key such as "pert", or an smb_dist value), `min`, `mode` and
+ * `max`. A uniform may leave out its mode (unused); a point may give its
+ * value as any one of the three. Values are not checked here: the library
+ * checks them and names the field. */
+static int smbpy_estimate_arg(PyObject *obj, smb_estimate *out)
+{
+    static const char *const names[3] = {"min", "mode", "max"};
+    double numbers[3] = {0.0, 0.0, 0.0};
+    int present[3] = {0, 0, 0}, found, i, given = -1;
+    PyObject *dist;
+
+    if (PyFloat_Check(obj) || (PyLong_Check(obj) && !PyBool_Check(obj))) {
+        if (smbpy_real(obj, &numbers[0], "an estimate") < 0)
+            return -1;
+        out->dist = SMB_DIST_POINT;
+        out->min = out->mode = out->max = numbers[0];
+        return 0;
+    }
+    if (obj == Py_None || PyBool_Check(obj) || PyUnicode_Check(obj) || PyBytes_Check(obj)) {
+        PyErr_Format(PyExc_TypeError,
+                     "an estimate must be a number, a mapping or an Estimate, not %.100s",
+                     Py_TYPE(obj)->tp_name);
+        return -1;
+    }
+    dist = smbpy_field(obj, "dist", &found);
+    if (!found) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_TypeError, "an estimate needs a 'dist'");
+        return -1;
+    }
+    if (PyUnicode_Check(dist)) {
+        const char *key = PyUnicode_AsUTF8(dist);
+        smb_dist form;
+        if (!key || smb_dist_from_key(key, &form) != SMB_OK) {
+            if (key)
+                PyErr_Format(PyExc_ValueError,
+                             "unknown dist %R; expected one of: point, uniform, triangular, pert",
+                             dist);
+            Py_DECREF(dist);
+            return -1;
+        }
+        out->dist = form;
+    } else if (PyLong_Check(dist) && !PyBool_Check(dist)) {
+        long form = PyLong_AsLong(dist);
+        if (form == -1 && PyErr_Occurred()) {
+            Py_DECREF(dist);
+            return -1;
+        }
+        /* An unknown form is passed on: the library refuses it. */
+        out->dist = (form < SMB_DIST_NONE || form > SMB_DIST_COUNT) ? SMB_DIST_NONE
+                                                                     : (smb_dist)form;
+    } else {
+        PyErr_Format(PyExc_TypeError, "an estimate's dist must be str, not %.100s",
+                     Py_TYPE(dist)->tp_name);
+        Py_DECREF(dist);
+        return -1;
+    }
+    Py_DECREF(dist);
+    for (i = 0; i < 3; i++) {
+        PyObject *value = smbpy_field(obj, names[i], &found);
+        int failed;
+        if (!found) {
+            if (PyErr_Occurred())
+                return -1;
+            continue;
+        }
+        if (value == Py_None) { /* None stands for absent, as in a dataclass */
+            Py_DECREF(value);
+            continue;
+        }
+        failed = smbpy_real(value, &numbers[i], names[i]);
+        Py_DECREF(value);
+        if (failed < 0)
+            return -1;
+        present[i] = 1;
+        if (given < 0)
+            given = i;
+    }
+    if (out->dist == SMB_DIST_POINT && given >= 0) {
+        for (i = 0; i < 3; i++)
+            if (!present[i]) {
+                numbers[i] = numbers[given];
+                present[i] = 1;
+            }
+    }
+    if (out->dist == SMB_DIST_UNIFORM && !present[1] && present[0] && present[2]) {
+        numbers[1] = numbers[0] / 2 + numbers[2] / 2;
+        present[1] = 1;
+    }
+    for (i = 0; i < 3; i++)
+        if (!present[i]) {
+            PyErr_Format(PyExc_TypeError, "an estimate of this dist needs '%s'", names[i]);
+            return -1;
+        }
+    out->min = numbers[0];
+    out->mode = numbers[1];
+    out->max = numbers[2];
+    return 0;
+}
+
+/* A borrowed estimate as the tuple (dist key, min, mode, max); None for NULL. */
+static PyObject *smbpy_estimate_tuple(const smb_estimate *estimate)
+{
+    const char *key;
+
+    if (!estimate)
+        Py_RETURN_NONE;
+    key = smb_dist_key(estimate->dist);
+    return Py_BuildValue("(sddd)", key ? key : "", estimate->min, estimate->mode,
+                         estimate->max);
+}
+
+/* A C-contiguous buffer of exactly @p count items: doubles ('d') or, when
+ * @p integer, integers of @p itemsize bytes. On success the caller releases
+ * @p view. */
+static int smbpy_buffer(PyObject *obj, Py_buffer *view, size_t count, int writable,
+                        int integer, size_t itemsize, const char *what)
+{
+    const char *format;
+    size_t length = 0;
+    int flags = PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | (writable ? PyBUF_WRITABLE : 0);
+
+    if (PyObject_GetBuffer(obj, view, flags) < 0) {
+        PyErr_Clear();
+        PyErr_Format(PyExc_TypeError, "%s must be a C-contiguous%s buffer (e.g. a numpy array), "
+                     "not %.100s", what, writable ? " writable" : "", Py_TYPE(obj)->tp_name);
+        return -1;
+    }
+    format = view->format ? view->format : "B";
+    if (*format == '@' || *format == '=')
+        format++;
+    if ((size_t)view->itemsize != itemsize || format[0] == '\0' || format[1] != '\0' ||
+        (integer ? strchr("bBhHiIlLqQnN", format[0]) == NULL : format[0] != 'd')) {
+        PyErr_Format(PyExc_TypeError, "%s must hold %s, not items of format '%s'", what,
+                     integer ? "machine-size integers" : "float64 numbers", view->format);
+        PyBuffer_Release(view);
+        return -1;
+    }
+    length = (size_t)view->len / itemsize;
+    if (length != count) {
+        PyErr_Format(PyExc_ValueError, "%s must hold %zu items, not %zu", what, count, length);
+        PyBuffer_Release(view);
+        return -1;
+    }
+    return 0;
+}
+
+/* a * b, or -1 with a ValueError when it overflows. */
+static int smbpy_product(size_t a, size_t b, size_t *out)
+{
+    if (a != 0 && b > (size_t)-1 / a) {
+        PyErr_SetString(PyExc_ValueError, "the table is too large");
+        return -1;
+    }
+    *out = a * b;
+    return 0;
+}
 %}
 
 /* ---- Text arguments ------------------------------------------------- */
@@ -135,13 +337,16 @@ static PyObject *smbpy_take_text(char *text, size_t length)
         PyBuffer_Release(&view$argnum);
 }
 
-/* smb_canvas_set_item_tags(): a sequence of str. A tuple copy keeps every
- * string (and so its UTF-8 buffer) alive during the call. */
-%typemap(in) (const char *const *tags, size_t count) (PyObject *items = NULL) {
+/* Sequences of str: the tags of smb_canvas_set_item_tags(), the chosen
+ * response ids of smb_responses_residual(), the criterion keys of
+ * smbpy_responses_set_ahp_weights(). A tuple copy keeps every string (and
+ * so its UTF-8 buffer) alive during the call. */
+%define SMBPY_STRINGS_IN(NAMES, COUNT, WHAT)
+%typemap(in) (const char *const *NAMES, size_t COUNT) (PyObject *items = NULL) {
     Py_ssize_t n, i;
 
     if (PyUnicode_Check($input) || PyBytes_Check($input) || !PySequence_Check($input)) {
-        PyErr_Format(PyExc_TypeError, "tags must be a sequence of str, not %.100s",
+        PyErr_Format(PyExc_TypeError, WHAT " must be a sequence of str, not %.100s",
                      Py_TYPE($input)->tp_name);
         SWIG_fail;
     }
@@ -159,19 +364,69 @@ static PyObject *smbpy_take_text(char *text, size_t length)
         }
     }
     for (i = 0; i < n; i++) {
-        PyObject *tag = PyTuple_GET_ITEM(items, i);
-        if (!PyUnicode_Check(tag)) {
-            PyErr_Format(PyExc_TypeError, "tags[%zd] must be str, not %.100s", i,
-                         Py_TYPE(tag)->tp_name);
+        PyObject *name = PyTuple_GET_ITEM(items, i);
+        if (!PyUnicode_Check(name)) {
+            PyErr_Format(PyExc_TypeError, WHAT "[%zd] must be str, not %.100s", i,
+                         Py_TYPE(name)->tp_name);
             SWIG_fail;
         }
-        if (smbpy_text_arg(tag, (const char **)&$1[i], "a tag") < 0)
+        if (smbpy_text_arg(name, (const char **)&$1[i], "an element of " WHAT) < 0)
             SWIG_fail;
     }
 }
-%typemap(freearg) (const char *const *tags, size_t count) {
+%typemap(freearg) (const char *const *NAMES, size_t COUNT) {
     PyMem_Free((void *)$1);
     Py_XDECREF(items$argnum);
+}
+%enddef
+
+SMBPY_STRINGS_IN(tags, count, "tags")
+SMBPY_STRINGS_IN(ids, count, "ids")
+SMBPY_STRINGS_IN(keys, n, "keys")
+
+/* ---- Estimates ---------------------------------------------------------- */
+
+/* In: a number (a point), a mapping {"dist", "min", "mode", "max"} or an
+ * object with those attributes (smbstrat.Estimate); see smbpy_estimate_arg. */
+%typemap(in) const smb_estimate * (smb_estimate temp) {
+    if (smbpy_estimate_arg($input, &temp) < 0)
+        SWIG_fail;
+    $1 = &temp;
+}
+%typemap(typecheck) const smb_estimate * {
+    $1 = $input != Py_None;
+}
+/* Out: a borrowed estimate, copied at once into (dist, min, mode, max). */
+%typemap(out) const smb_estimate * {
+    $result = smbpy_estimate_tuple($1);
+    if (!$result)
+        SWIG_fail;
+}
+
+/* smb_scenarios_what_if(): the five capability gains as a sequence of
+ * numbers in capability order, or None for none. */
+%typemap(in) const double *capability_gain (double gains[SMB_CAPABILITY_COUNT]) {
+    Py_ssize_t i;
+    PyObject *items;
+
+    $1 = NULL;
+    if ($input != Py_None) {
+        items = PySequence_Check($input) ? PySequence_Tuple($input) : NULL;
+        if (!items || PyTuple_GET_SIZE(items) != SMB_CAPABILITY_COUNT) {
+            Py_XDECREF(items);
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError, "capability_gain must be None or a sequence of %d "
+                         "numbers", (int)SMB_CAPABILITY_COUNT);
+            SWIG_fail;
+        }
+        for (i = 0; i < SMB_CAPABILITY_COUNT; i++)
+            if (smbpy_real(PyTuple_GET_ITEM(items, i), &gains[i], "a capability gain") < 0) {
+                Py_DECREF(items);
+                SWIG_fail;
+            }
+        Py_DECREF(items);
+        $1 = gains;
+    }
 }
 
 /* ---- Out-parameters: returned after the status ------------------------ */
@@ -196,6 +451,17 @@ SMBPY_HANDLE_OUT(smb_forces_result)
 SMBPY_HANDLE_OUT(smb_forces_tornado)
 SMBPY_HANDLE_OUT(smb_forces_comparison)
 SMBPY_HANDLE_OUT(const smb_driver)
+SMBPY_HANDLE_OUT(smb_resilience)
+SMBPY_HANDLE_OUT(smb_scenarios)
+SMBPY_HANDLE_OUT(const smb_scenario)
+SMBPY_HANDLE_OUT(smb_scenario_scores)
+SMBPY_HANDLE_OUT(smb_stress)
+SMBPY_HANDLE_OUT(smb_canvas_heat)
+SMBPY_HANDLE_OUT(smb_responses)
+SMBPY_HANDLE_OUT(const smb_response)
+SMBPY_HANDLE_OUT(smb_residual)
+SMBPY_HANDLE_OUT(smb_response_ranking)
+SMBPY_HANDLE_OUT(smb_portfolio)
 
 %define SMBPY_ENUM_OUT(TYPE)
 %typemap(in, numinputs=0) TYPE *out (TYPE temp = (TYPE)0) {
@@ -212,6 +478,57 @@ SMBPY_ENUM_OUT(smb_amount_kind)
 SMBPY_ENUM_OUT(smb_format)
 SMBPY_ENUM_OUT(smb_force)
 SMBPY_ENUM_OUT(smb_force_band)
+SMBPY_ENUM_OUT(smb_capability)
+SMBPY_ENUM_OUT(smb_source)
+SMBPY_ENUM_OUT(smb_direction)
+SMBPY_ENUM_OUT(smb_dist)
+SMBPY_ENUM_OUT(smb_risk_band)
+SMBPY_ENUM_OUT(smb_criterion_direction)
+SMBPY_ENUM_OUT(smb_response_kind)
+SMBPY_ENUM_OUT(smb_idea_criterion)
+SMBPY_ENUM_OUT(smb_rank_method)
+
+/* Kind flags of a scenario (smb_scenario_kind_from_key()) and positions
+ * (smb_responses_find_criterion()): [status, value], None on failure. */
+%typemap(in, numinputs=0) unsigned *out (unsigned temp = 0) {
+    $1 = &temp;
+}
+%typemap(argout) unsigned *out {
+    $result = SWIG_Python_AppendOutput($result,
+        result == SMB_OK ? PyLong_FromUnsignedLong(*$1) : (Py_INCREF(Py_None), Py_None));
+}
+%typemap(in, numinputs=0) size_t *out (size_t temp = 0) {
+    $1 = &temp;
+}
+%typemap(argout) size_t *out {
+    $result = SWIG_Python_AppendOutput($result,
+        result == SMB_OK ? PyLong_FromSize_t(*$1) : (Py_INCREF(Py_None), Py_None));
+}
+
+/* smb_resilience_weakest_link(): the weakest capability after the index. */
+%typemap(in, numinputs=0) smb_capability *weakest (smb_capability temp = SMB_CAPABILITY_NONE) {
+    $1 = &temp;
+}
+%typemap(argout) smb_capability *weakest {
+    $result = SWIG_Python_AppendOutput($result,
+        result == SMB_OK ? PyLong_FromLong((long)*$1) : (Py_INCREF(Py_None), Py_None));
+}
+
+/* AHP consistency: (size, lambda_max, ci, ri, cr, consistent, iterations)
+ * after the status, None when the call failed. */
+%typemap(in, numinputs=0) smb_ahp_consistency *consistency (smb_ahp_consistency temp) {
+    memset(&temp, 0, sizeof temp);
+    $1 = &temp;
+}
+%typemap(argout) smb_ahp_consistency *consistency {
+    PyObject *c = result == SMB_OK
+        ? Py_BuildValue("(nddddiI)", (Py_ssize_t)$1->size, $1->lambda_max, $1->ci, $1->ri,
+                        $1->cr, $1->consistent, $1->iterations)
+        : (Py_INCREF(Py_None), Py_None);
+    if (!c)
+        SWIG_fail;
+    $result = SWIG_Python_AppendOutput($result, c);
+}
 
 /* Scores: [status, value]. On failure C leaves *out untouched, so the value
  * is None rather than a number that was never computed. */
@@ -223,15 +540,17 @@ SMBPY_ENUM_OUT(smb_force_band)
         result == SMB_OK ? PyFloat_FromDouble(*$1) : (Py_INCREF(Py_None), Py_None));
 }
 
-/* smb_forces_comparison_pressure() and _attractiveness(): the three values
- * after the status, None each when the call failed. */
-%typemap(in, numinputs=0) (double *before, double *after, double *delta)
-    (double b = 0.0, double a = 0.0, double d = 0.0) {
-    $1 = &b;
-    $2 = &a;
-    $3 = &d;
+/* Three values after the status, None each when the call failed:
+ * smb_forces_comparison_pressure() and _attractiveness() (before, after,
+ * delta) and smb_scenarios_what_if() (the three exposures). */
+%define SMBPY_THREE_OUT(A, B, C)
+%typemap(in, numinputs=0) (double *A, double *B, double *C)
+    (double a = 0.0, double b = 0.0, double c = 0.0) {
+    $1 = &a;
+    $2 = &b;
+    $3 = &c;
 }
-%typemap(argout) (double *before, double *after, double *delta) {
+%typemap(argout) (double *A, double *B, double *C) {
     double *values[3];
     int i;
 
@@ -241,6 +560,27 @@ SMBPY_ENUM_OUT(smb_force_band)
     for (i = 0; i < 3; i++)
         $result = SWIG_Python_AppendOutput($result,
             result == SMB_OK ? PyFloat_FromDouble(*values[i]) : (Py_INCREF(Py_None), Py_None));
+}
+%enddef
+
+SMBPY_THREE_OUT(before, after, delta)
+SMBPY_THREE_OUT(exposure, urgency_weighted, money_exposure)
+
+/* smb_scenario_totals.band_count: a tuple of the counts per band. */
+%typemap(out) size_t band_count[ANY] {
+    Py_ssize_t i;
+
+    $result = PyTuple_New($1_dim0);
+    if (!$result)
+        SWIG_fail;
+    for (i = 0; i < $1_dim0; i++) {
+        PyObject *count = PyLong_FromSize_t($1[i]);
+        if (!count) {
+            Py_CLEAR($result);
+            SWIG_fail;
+        }
+        PyTuple_SET_ITEM($result, i, count);
+    }
 }
 
 /* Rendered or saved text: a str, with the C buffer released by smb_free(). */
@@ -262,12 +602,164 @@ SMBPY_ENUM_OUT(smb_force_band)
     smb_free(*$1);
 }
 
+/* ---- Decision tables -------------------------------------------------- */
+
+/* The MCDA functions take row-major arrays whose sizes Python cannot pass
+ * beside a pointer. These helpers take buffers (numpy arrays, array.array,
+ * ...) and the sizes, check that each buffer holds exactly what the sizes
+ * say, and write results into the caller's buffers, so that the package
+ * hands out numpy arrays without a copy. Each releases the GIL around the
+ * C call only, holding the buffers meanwhile. */
+%inline %{
+/** smb_ahp_weights() over buffers: @p matrix n × n float64, @p weights n
+ *  float64 (written). Returns [status, consistency tuple or None]. */
+static smb_status smbpy_ahp_weights(PyObject *matrix, size_t n, PyObject *weights,
+                                    smb_ahp_consistency *consistency)
+{
+    Py_buffer in, out;
+    size_t cells;
+    smb_status status;
+
+    if (smbpy_product(n, n, &cells) < 0 ||
+        smbpy_buffer(matrix, &in, cells, 0, 0, sizeof(double), "matrix") < 0)
+        return SMB_EINVAL;
+    if (smbpy_buffer(weights, &out, n, 1, 0, sizeof(double), "weights") < 0) {
+        PyBuffer_Release(&in);
+        return SMB_EINVAL;
+    }
+    Py_BEGIN_ALLOW_THREADS
+    status = smb_ahp_weights((const double *)in.buf, n, (double *)out.buf, consistency);
+    Py_END_ALLOW_THREADS
+    PyBuffer_Release(&out);
+    PyBuffer_Release(&in);
+    return status;
+}
+
+/** smb_mcda_weighted_sum() (method SMB_RANK_WEIGHTED_SUM) or
+ *  smb_mcda_topsis() (SMB_RANK_TOPSIS) over buffers: @p values
+ *  alternatives × criteria float64, @p weights criteria float64,
+ *  @p directions None or criteria machine-size integers (smb_criterion_direction
+ *  values), @p scores alternatives float64 (written), @p order None or
+ *  alternatives integers of the size of size_t (written). */
+static smb_status smbpy_mcda(int method, PyObject *values, size_t alternatives,
+                             size_t criteria, PyObject *weights, PyObject *directions,
+                             PyObject *scores, PyObject *order)
+{
+    Py_buffer v, w, d, s, o;
+    int have_d = 0, have_o = 0;
+    size_t cells, i;
+    smb_criterion_direction *dirs = NULL;
+    smb_status status = SMB_EINVAL;
+
+    if (method != SMB_RANK_WEIGHTED_SUM && method != SMB_RANK_TOPSIS) {
+        PyErr_Format(PyExc_ValueError, "unknown method %d", method);
+        return SMB_EINVAL;
+    }
+    if (smbpy_product(alternatives, criteria, &cells) < 0 ||
+        smbpy_buffer(values, &v, cells, 0, 0, sizeof(double), "values") < 0)
+        return SMB_EINVAL;
+    if (smbpy_buffer(weights, &w, criteria, 0, 0, sizeof(double), "weights") < 0)
+        goto release_v;
+    if (directions != Py_None) {
+        if (smbpy_buffer(directions, &d, criteria, 0, 1, sizeof(int), "directions") < 0)
+            goto release_w;
+        have_d = 1;
+        dirs = PyMem_Calloc(criteria ? criteria : 1, sizeof *dirs);
+        if (!dirs) {
+            PyErr_NoMemory();
+            goto release_d;
+        }
+        for (i = 0; i < criteria; i++)
+            dirs[i] = (smb_criterion_direction)((const int *)d.buf)[i];
+    }
+    if (smbpy_buffer(scores, &s, alternatives, 1, 0, sizeof(double), "scores") < 0)
+        goto release_d;
+    if (order != Py_None) {
+        if (smbpy_buffer(order, &o, alternatives, 1, 1, sizeof(size_t), "order") < 0)
+            goto release_s;
+        have_o = 1;
+    }
+    Py_BEGIN_ALLOW_THREADS
+    if (method == SMB_RANK_TOPSIS)
+        status = smb_mcda_topsis((const double *)v.buf, alternatives, criteria,
+                                 (const double *)w.buf, dirs, (double *)s.buf,
+                                 have_o ? (size_t *)o.buf : NULL);
+    else
+        status = smb_mcda_weighted_sum((const double *)v.buf, alternatives, criteria,
+                                       (const double *)w.buf, dirs, (double *)s.buf,
+                                       have_o ? (size_t *)o.buf : NULL);
+    Py_END_ALLOW_THREADS
+    if (have_o)
+        PyBuffer_Release(&o);
+release_s:
+    PyBuffer_Release(&s);
+release_d:
+    PyMem_Free(dirs);
+    if (have_d)
+        PyBuffer_Release(&d);
+release_w:
+    PyBuffer_Release(&w);
+release_v:
+    PyBuffer_Release(&v);
+    return status;
+}
+
+/** smb_responses_set_ahp_weights() with the matrix as a buffer of
+ *  len(keys) × len(keys) float64. Returns [status, consistency tuple or None]. */
+static smb_status smbpy_responses_set_ahp_weights(smb_responses *set, const char *const *keys,
+                                                  size_t n, PyObject *matrix,
+                                                  smb_ahp_consistency *consistency)
+{
+    Py_buffer in;
+    size_t cells;
+    smb_status status;
+
+    if (smbpy_product(n, n, &cells) < 0 ||
+        smbpy_buffer(matrix, &in, cells, 0, 0, sizeof(double), "matrix") < 0)
+        return SMB_EINVAL;
+    status = smb_responses_set_ahp_weights(set, keys, n, (const double *)in.buf, consistency);
+    PyBuffer_Release(&in);
+    return status;
+}
+%}
+
+/* A helper that failed before reaching C has set a Python exception: raise
+ * it rather than return a status with no library detail behind it. */
+%exception smbpy_ahp_weights {
+    $action
+    if (PyErr_Occurred())
+        SWIG_fail;
+}
+%exception smbpy_mcda {
+    $action
+    if (PyErr_Occurred())
+        SWIG_fail;
+}
+%exception smbpy_responses_set_ahp_weights {
+    $action
+    if (PyErr_Occurred())
+        SWIG_fail;
+}
+
 /* ---- What is not wrapped ---------------------------------------------- */
 
 /* Raw function pointers and frees of arbitrary pointers cannot be used
  * safely from Python: the package releases everything it owns. */
 %ignore smb_set_allocator;
 %ignore smb_free;
+
+/* Pointers to arrays whose size Python cannot give: the smbpy_* helpers
+ * above stand in for them. */
+%ignore smb_ahp_weights;
+%ignore smb_mcda_weighted_sum;
+%ignore smb_mcda_topsis;
+%ignore smb_mcda_rank;
+%ignore smb_responses_set_ahp_weights;
+
+/* Estimates travel as numbers, mappings and tuples (typemaps above), and
+ * the consistency of a pairwise matrix as a tuple. */
+%ignore smb_estimate;
+%ignore smb_ahp_consistency;
 
 /* Result structs are filled by the library only. */
 %nodefaultctor smb_error;
@@ -286,11 +778,33 @@ SMBPY_ENUM_OUT(smb_force_band)
 %nodefaultdtor smb_driver_delta;
 %nodefaultctor smb_force_delta;
 %nodefaultdtor smb_force_delta;
+%nodefaultctor smb_driver_shift;
+%nodefaultdtor smb_driver_shift;
+%nodefaultctor smb_scenario_score;
+%nodefaultdtor smb_scenario_score;
+%nodefaultctor smb_scenario_totals;
+%nodefaultdtor smb_scenario_totals;
+%nodefaultctor smb_shift_outcome;
+%nodefaultdtor smb_shift_outcome;
+%nodefaultctor smb_block_heat;
+%nodefaultdtor smb_block_heat;
+%nodefaultctor smb_response_effect;
+%nodefaultdtor smb_response_effect;
+%nodefaultctor smb_residual_scenario;
+%nodefaultdtor smb_residual_scenario;
+%nodefaultctor smb_response_rank;
+%nodefaultdtor smb_response_rank;
+%nodefaultctor smb_portfolio_item;
+%nodefaultdtor smb_portfolio_item;
 %immutable;
 
 %include "smbstrat/common.h"
 %include "smbstrat/canvas.h"
 %include "smbstrat/forces.h"
+%include "smbstrat/resilience.h"
+%include "smbstrat/scenario.h"
+%include "smbstrat/mcda.h"
+%include "smbstrat/response.h"
 %include "smbstrat/document.h"
 %include "smbstrat/render.h"
 

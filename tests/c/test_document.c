@@ -114,9 +114,10 @@ static const broken_case broken[] = {
      * "links": 49-56, '[' 58, target at 59 */
     {"broken_bad_link_pair.json", SMB_ESCHEMA, "$.canvas.channels[0].links[0]", 8, 59,
      "a channels item cannot link to a key_resources item (only to customer_segments)"},
-    /* line 3 `  "scenarios": {}`: the name at 3 */
-    {"broken_reserved_section.json", SMB_ESCHEMA, "$.scenarios", 3, 3,
-     "section 'scenarios' is reserved for a later version of libsmbstrat"},
+    /* line 3 `  "scenario": []`: the name at 3 (a misspelt section) */
+    {"broken_unknown_section.json", SMB_ESCHEMA, "$.scenario", 3, 3,
+     "unknown key; a document has 'smbstrat' and the sections 'canvas', 'forces', "
+     "'resilience', 'scenarios', 'responses' and 'settings'"},
     /* line 2 `  "smbstrat": 2,`: "smbstrat": 3-13, value at 15 */
     {"broken_version_2.json", SMB_ESCHEMA, "$.smbstrat", 2, 15,
      "unsupported format version 2; this library reads version 1"},
@@ -254,8 +255,19 @@ START_TEST(test_locator)
 END_TEST
 
 /* Every broken_*.json in tests/data has a case above, so that a new file
- * cannot go untested; broken_forces_*.json have theirs in
- * test_document_forces.c. */
+ * cannot go untested; the files of the other sections have theirs in
+ * test_document_forces.c and test_document_scenarios.c. */
+static int other_suite(const char *name)
+{
+    static const char *const prefixes[] = {"broken_forces_", "broken_resilience_",
+                                           "broken_scenarios_", "broken_responses_",
+                                           "broken_settings_"};
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+        if (strncmp(name, prefixes[i], strlen(prefixes[i])) == 0)
+            return 1;
+    return 0;
+}
+
 START_TEST(test_every_broken_file_listed)
 {
     DIR *dir = opendir(th_data_path(""));
@@ -263,7 +275,7 @@ START_TEST(test_every_broken_file_listed)
     int seen = 0;
     struct dirent *d;
     while ((d = readdir(dir)) != NULL) {
-        if (strncmp(d->d_name, "broken_", 7) != 0 || strncmp(d->d_name, "broken_forces_", 14) == 0)
+        if (strncmp(d->d_name, "broken_", 7) != 0 || other_suite(d->d_name))
             continue;
         int found = 0;
         for (size_t i = 0; i < BROKEN_COUNT; i++)

@@ -270,9 +270,10 @@ static const inline_case inline_cases[] = {
      "must be a string, not an object"},
     {TOP, "\"forces\": []", SMB_ESCHEMA, "$.forces", "[", "must be an object, not an array"},
     {TOP, "\"forcess\": {}", SMB_ESCHEMA, "$.forcess", "\"forcess\"",
-     "unknown key; a document has only 'smbstrat', 'canvas' and 'forces'"},
-    {TOP, "\"responses\": {}", SMB_ESCHEMA, "$.responses", "\"responses\"",
-     "section 'responses' is reserved for a later version of libsmbstrat"},
+     "unknown key; a document has 'smbstrat' and the sections 'canvas', 'forces', "
+     "'resilience', 'scenarios', 'responses' and 'settings'"},
+    {TOP, "\"responses\": {}", SMB_ESCHEMA, "$.responses", "{",
+     "must be an array of responses, not an object"},
     /* sections load in document order: the first problem met is reported */
     {TOP, "\"forces\": {\"name\": 1}, \"canvas\": {\"name\": 2}", SMB_ESCHEMA, "$.forces.name",
      "1", "must be a string"},

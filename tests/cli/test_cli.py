@@ -312,11 +312,11 @@ CRAFTED = [
   }
 }
 """, "$.canvas.channels[0].evidence", 5, "assumption"),
-    ("reserved", """{
+    ("unknown_section", """{
   "smbstrat": 1,
-  "scenarios": {}
+  "scenario": []
 }
-""", "$.scenarios", 3, "reserved for a later version"),
+""", "$.scenario", 3, "unknown key"),
     ("malformed", """{
   "smbstrat": 1,
   "canvas": {

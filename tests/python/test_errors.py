@@ -103,9 +103,10 @@ def test_schema_error_names_the_unknown_key():
     assert "colour" in err.message
 
 
-def test_reserved_section_is_a_schema_error():
-    with pytest.raises(smbstrat.SchemaError, match="reserved"):
-        smbstrat.Document.loads('{"smbstrat": 1, "scenarios": {}}')
+def test_unknown_section_is_a_schema_error():
+    with pytest.raises(smbstrat.SchemaError, match="unknown key") as info:
+        smbstrat.Document.loads('{"smbstrat": 1, "scenario": []}')
+    assert info.value.path == "$.scenario"
 
 
 def test_duplicate_id_is_exists_error_and_dangling_link_not_found():

@@ -38,7 +38,7 @@ REJECTED = {
     "broken_duplicate_tag.json": "$.canvas.channels[0].tags[2]",
     "broken_escaped_key.json": "$.canvas.channels[0].importance",
     "broken_item_not_object.json": "$.canvas.channels[0]",
-    "broken_reserved_section.json": "$.scenarios",
+    "broken_unknown_section.json": "$.scenario",
     "broken_version_2.json": "$.smbstrat",
     "broken_missing_version.json": "$",
     "broken_not_object.json": "$",

@@ -32,6 +32,36 @@ __all__ = [
     "force_from_key",
     "band_key",
     "driver_field_names",
+    "capability_keys",
+    "capability_key",
+    "capability_from_key",
+    "capabilities_of",
+    "capability_mask",
+    "source_keys",
+    "source_key",
+    "source_from_key",
+    "direction_keys",
+    "direction_key",
+    "direction_from_key",
+    "scenario_kind_keys",
+    "scenario_kinds_of",
+    "scenario_kind_flags",
+    "dist_keys",
+    "dist_from_key",
+    "risk_band_key",
+    "risk_band_keys",
+    "criterion_direction_keys",
+    "criterion_direction_key",
+    "criterion_direction_from_key",
+    "response_kind_keys",
+    "response_kind_key",
+    "response_kind_from_key",
+    "idea_criterion_keys",
+    "idea_criterion_from_key",
+    "rank_method_keys",
+    "rank_method_key",
+    "rank_method_from_key",
+    "plan_method_key",
 ]
 
 
@@ -174,3 +204,189 @@ def band_key(band: int) -> Optional[str]:
 def driver_field_names(fields: int) -> Tuple[str, ...]:
     """The names of the ``smb_driver_field`` bits set in `fields`."""
     return _bit_names(fields, _core.smb_driver_field_key)
+
+
+# -- resilience, scenarios and responses -------------------------------------
+
+
+@lru_cache(maxsize=None)
+def capability_keys() -> Tuple[str, ...]:
+    """The five capability keys, in profile order."""
+    return _keys(_core.smb_capability_key)
+
+
+def capability_key(capability: int) -> str:
+    return _core.smb_capability_key(capability)
+
+
+def capability_from_key(key: object, missing: Type[Error] = InvalidArgumentError) -> int:
+    """The capability number of `key`. An unknown key raises `missing` (a
+    ValueError by default; subscripting passes NotFoundError, a KeyError)."""
+    return _lookup("capability", key, _core.smb_capability_from_key, capability_keys, missing)
+
+
+def capabilities_of(mask: int) -> Tuple[str, ...]:
+    """The keys of the capabilities whose bits are set in `mask`, in order."""
+    return tuple(key for bit, key in enumerate(capability_keys()) if mask & (1 << bit))
+
+
+def capability_mask(keys: object, name: str) -> int:
+    """The bit mask of an iterable of capability keys (each at most once)."""
+    if isinstance(keys, (str, bytes)):
+        raise TypeError(f"{name} must be an iterable of capability keys, not a single "
+                        f"{type(keys).__name__}")
+    try:
+        items = tuple(keys)  # type: ignore[arg-type]
+    except TypeError:
+        raise TypeError(f"{name} must be an iterable of capability keys, not "
+                        f"{type(keys).__name__}") from None
+    mask = 0
+    for item in items:
+        bit = 1 << capability_from_key(item)
+        if mask & bit:
+            raise InvalidArgumentError(f"{name}: capability {item!r} is listed twice")
+        mask |= bit
+    return mask
+
+
+@lru_cache(maxsize=None)
+def source_keys() -> Tuple[str, ...]:
+    """The sources of disruption, in document order."""
+    return _keys(_core.smb_source_key)
+
+
+def source_key(source: int) -> str:
+    return _core.smb_source_key(source)
+
+
+def source_from_key(key: object) -> int:
+    return _lookup("source", key, _core.smb_source_from_key, source_keys, InvalidArgumentError)
+
+
+@lru_cache(maxsize=None)
+def direction_keys() -> Tuple[str, ...]:
+    """``("threat", "opportunity")``."""
+    return _keys(_core.smb_direction_key)
+
+
+def direction_key(direction: int) -> str:
+    return _core.smb_direction_key(direction)
+
+
+def direction_from_key(key: object, missing: Type[Error] = InvalidArgumentError) -> int:
+    return _lookup("direction", key, _core.smb_direction_from_key, direction_keys, missing)
+
+
+@lru_cache(maxsize=None)
+def scenario_kind_keys() -> Tuple[str, ...]:
+    """The kind flags of a scenario, lowest bit first."""
+    keys = []
+    for bit in range(32):
+        key = _core.smb_scenario_kind_key(1 << bit)
+        if key is None:
+            break
+        keys.append(key)
+    return tuple(keys)
+
+
+def scenario_kinds_of(flags: int) -> frozenset:
+    """The keys of the kind flags set in `flags`."""
+    return frozenset(key for bit, key in enumerate(scenario_kind_keys()) if flags & (1 << bit))
+
+
+def scenario_kind_flags(keys: object, name: str = "kind") -> int:
+    """The flags of an iterable of kind keys. Whether two flags of one pair
+    are set together is for C to refuse."""
+    if isinstance(keys, (str, bytes)):
+        raise TypeError(f"{name} must be an iterable of kind keys, not a single "
+                        f"{type(keys).__name__}")
+    try:
+        items = tuple(keys)  # type: ignore[arg-type]
+    except TypeError:
+        raise TypeError(f"{name} must be an iterable of kind keys, not "
+                        f"{type(keys).__name__}") from None
+    flags = 0
+    for item in items:
+        flags |= _lookup("scenario kind", item, _core.smb_scenario_kind_from_key,
+                         scenario_kind_keys, InvalidArgumentError)
+    return flags
+
+
+@lru_cache(maxsize=None)
+def dist_keys() -> Tuple[str, ...]:
+    """The forms of an estimate: point, uniform, triangular, pert."""
+    return _keys(_core.smb_dist_key)
+
+
+def dist_from_key(key: object) -> int:
+    return _lookup("dist", key, _core.smb_dist_from_key, dist_keys, InvalidArgumentError)
+
+
+def risk_band_key(band: int) -> Optional[str]:
+    """``"low"``, ``"medium"``, ``"high"`` or ``"critical"``; None for no band."""
+    return _core.smb_risk_band_key(band)
+
+
+@lru_cache(maxsize=None)
+def risk_band_keys() -> Tuple[str, ...]:
+    return _keys(_core.smb_risk_band_key)
+
+
+@lru_cache(maxsize=None)
+def criterion_direction_keys() -> Tuple[str, ...]:
+    """``("benefit", "cost")``."""
+    return _keys(_core.smb_criterion_direction_key)
+
+
+def criterion_direction_key(direction: int) -> Optional[str]:
+    return _core.smb_criterion_direction_key(direction)
+
+
+def criterion_direction_from_key(key: object) -> int:
+    return _lookup("criterion direction", key, _core.smb_criterion_direction_from_key,
+                   criterion_direction_keys, InvalidArgumentError)
+
+
+@lru_cache(maxsize=None)
+def response_kind_keys() -> Tuple[str, ...]:
+    """The families of responses, in document order."""
+    return _keys(_core.smb_response_kind_key)
+
+
+def response_kind_key(kind: int) -> str:
+    return _core.smb_response_kind_key(kind)
+
+
+def response_kind_from_key(key: object) -> int:
+    return _lookup("response kind", key, _core.smb_response_kind_from_key, response_kind_keys,
+                   InvalidArgumentError)
+
+
+@lru_cache(maxsize=None)
+def idea_criterion_keys() -> Tuple[str, ...]:
+    """feasibility, viability, desirability, strategic_alignment."""
+    return _keys(_core.smb_idea_criterion_key)
+
+
+def idea_criterion_from_key(key: object, missing: Type[Error] = InvalidArgumentError) -> int:
+    return _lookup("idea criterion", key, _core.smb_idea_criterion_from_key,
+                   idea_criterion_keys, missing)
+
+
+@lru_cache(maxsize=None)
+def rank_method_keys() -> Tuple[str, ...]:
+    """``("weighted_sum", "topsis")``."""
+    return _keys(_core.smb_rank_method_key)
+
+
+def rank_method_key(method: int) -> str:
+    return _core.smb_rank_method_key(method)
+
+
+def rank_method_from_key(key: object) -> int:
+    return _lookup("ranking method", key, _core.smb_rank_method_from_key, rank_method_keys,
+                   InvalidArgumentError)
+
+
+def plan_method_key(method: int) -> str:
+    return _core.smb_plan_method_key(method)

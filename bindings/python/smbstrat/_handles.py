@@ -1,30 +1,35 @@
 # SPDX-License-Identifier: MIT
-"""Who owns a C model (a canvas, a five-forces assessment), and when a
-pointer to it may be used.
+"""Who owns a C model (a canvas, a five-forces assessment, a resilience
+profile, a set of scenarios or of responses), and when a pointer to it may
+be used.
 
-A Canvas or Forces object never stores a raw C pointer it cannot vouch for.
+A model object never stores a raw C pointer it cannot vouch for.
 It holds a handle, and every use goes through ``with handle as ptr:``, which
 
 * takes the owner's lock: the few long C calls run without the GIL (see
   smbstrat.i), so another thread must not change or free the model while
   one of them runs; the lock makes every C call on one owner take turns;
 * checks that the pointer is still valid: a document's section is replaced
-  by ``doc.canvas = ...`` or ``doc.forces = ...``, after which views of the
-  old one raise DetachedError instead of touching freed memory.
+  by ``doc.canvas = ...``, ``doc.scenarios = ...`` and the like, after which
+  views of the old one raise DetachedError instead of touching freed memory.
+
+Calls that read several models at once (scenarios scored against a
+resilience profile) take all their owners' locks through `pointers`.
 """
 
 from __future__ import annotations
 
 import threading
 import weakref
-from typing import TYPE_CHECKING, Any, Callable, Hashable
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterator, Optional, Tuple
 
 from ._errors import DetachedError
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
 
-__all__ = ["Handle", "OwnedHandle", "SectionHandle", "lock_all"]
+__all__ = ["Handle", "OwnedHandle", "SectionHandle", "lock_all", "pointers"]
 
 
 class Handle:
@@ -38,6 +43,11 @@ class Handle:
     def pointer(self) -> Any:
         """The C pointer; raises DetachedError when it is gone."""
         raise NotImplementedError
+
+    @property
+    def document(self) -> "Optional[Document]":
+        """The document whose section this is, or None for a standalone model."""
+        return None
 
     @property
     def alive(self) -> bool:
@@ -75,8 +85,8 @@ class OwnedHandle(Handle):
 
 
 class SectionHandle(Handle):
-    """A section of a document (``"canvas"``, ``"forces"``), as it was when
-    the handle was made.
+    """A section of a document (``"canvas"``, ``"forces"``, ``"resilience"``,
+    ``"scenarios"``, ``"responses"``), as it was when the handle was made.
 
     The handle keeps the document alive. The document counts, per section,
     the times the section was replaced; once the count moves on, this
@@ -112,6 +122,17 @@ def lock_all(*locks: "threading.RLock") -> "_MultiLock":
     so that two threads locking the same pair cannot deadlock."""
     unique = {id(lock): lock for lock in locks}
     return _MultiLock([unique[key] for key in sorted(unique)])
+
+
+@contextmanager
+def pointers(*handles: Optional[Handle]) -> Iterator[Tuple[Any, ...]]:
+    """Lock the owners of several handles (see lock_all) and yield their
+    pointers, in order; None stands for a handle that is None (a NULL
+    argument). Raises DetachedError, with no lock left taken, when one of
+    them is detached."""
+    present = [handle for handle in handles if handle is not None]
+    with lock_all(*(handle.lock for handle in present)):
+        yield tuple(None if handle is None else handle.pointer() for handle in handles)
 
 
 class _MultiLock:

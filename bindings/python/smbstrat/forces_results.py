@@ -32,6 +32,7 @@ __all__ = [
     "scored",
     "tornado",
     "compared",
+    "comparison_of",
 ]
 
 T = TypeVar("T")
@@ -411,24 +412,30 @@ def _value_delta(both: list, before: Optional[float], after: Optional[float]) ->
 
 def compared(before: Any, after: Any) -> ForcesComparison:
     """Compare the C assessments `before` and `after`. The caller holds
-    both locks.
-
-    When the pressure is undefined on one side, C reports no value for
-    either; the side that has one is then read from its own assessment."""
+    both locks."""
     status, raw = _core.smb_forces_compare(before, after)
     check(status)
     try:
-        pressures = [defined(*_core.smb_forces_pressure(p)) for p in (before, after)]
-        appeals = [defined(*_core.smb_forces_attractiveness(p)) for p in (before, after)]
-        return ForcesComparison(
-            drivers=tuple(
-                _driver_delta(_core.smb_forces_comparison_driver_at(raw, i))
-                for i in range(_core.smb_forces_comparison_driver_count(raw))),
-            forces=tuple(_force_delta(_core.smb_forces_comparison_force(raw, f))
-                         for f in range(len(_enums.force_keys()))),
-            pressure=_value_delta(_core.smb_forces_comparison_pressure(raw), *pressures),
-            attractiveness=_value_delta(_core.smb_forces_comparison_attractiveness(raw),
-                                        *appeals),
-        )
+        return comparison_of(raw, before, after)
     finally:
         _core.smb_forces_comparison_free(raw)
+
+
+def comparison_of(raw: Any, before: Any, after: Any) -> ForcesComparison:
+    """Read the borrowed C comparison `raw` of the assessments `before` and
+    `after` (a stress test holds one too). The caller holds the locks.
+
+    When the pressure is undefined on one side, C reports no value for
+    either; the side that has one is then read from its own assessment."""
+    pressures = [defined(*_core.smb_forces_pressure(p)) for p in (before, after)]
+    appeals = [defined(*_core.smb_forces_attractiveness(p)) for p in (before, after)]
+    return ForcesComparison(
+        drivers=tuple(
+            _driver_delta(_core.smb_forces_comparison_driver_at(raw, i))
+            for i in range(_core.smb_forces_comparison_driver_count(raw))),
+        forces=tuple(_force_delta(_core.smb_forces_comparison_force(raw, f))
+                     for f in range(len(_enums.force_keys()))),
+        pressure=_value_delta(_core.smb_forces_comparison_pressure(raw), *pressures),
+        attractiveness=_value_delta(_core.smb_forces_comparison_attractiveness(raw),
+                                    *appeals),
+    )
