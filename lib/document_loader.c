@@ -244,7 +244,7 @@ smb_status smb__ld_key_of(smb__loader *ld, const char *key, const char *const *k
         return SMB_OK;
     char list[SMB__LD_LIST_CAP];
     key_list(list, sizeof list, keys, n);
-    return smb__ld_fail_at_name(ld, SMB_ESCHEMA, "unknown key; %s (%s)", what, list);
+    return smb__ld_fail_at_name(ld, SMB_ESCHEMA, "unknown key; %s %s", what, list);
 }
 
 smb_status smb__ld_require(smb__loader *ld, const json_t *obj, const char *key,

@@ -109,7 +109,7 @@ smb_status smb__ld_expect_string_array(smb__loader *ld, const json_t *v);
 smb_status smb__ld_one_of(smb__loader *ld, const json_t *v, const char *const *keys, size_t n,
                           size_t *out);
 /* The same for a member name: refused at the name as "unknown key; <what>
- * (a, b, c)". */
+ * a, b, c" (what: "a capability is one of"). */
 smb_status smb__ld_key_of(smb__loader *ld, const char *key, const char *const *keys, size_t n,
                           const char *what, size_t *out);
 /* Member `key` of obj, which the format requires: refused at obj as

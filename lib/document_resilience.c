@@ -76,7 +76,7 @@ static smb_status load_capabilities(smb__loader *ld, const json_t *caps)
         size_t c;
         smb__ld_push_key(ld, key);
         smb_status st = smb__ld_key_of(ld, key, keys, SMB_CAPABILITY_COUNT,
-                                       "the capabilities are", &c);
+                                       "a capability is one of", &c);
         if (st == SMB_OK)
             st = load_capability(ld, (smb_capability)c, v);
         smb__ld_pop(ld);

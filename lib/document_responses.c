@@ -158,7 +158,7 @@ static smb_status load_field(smb__loader *ld, const char *id, const char *key, c
         for (int c = 0; c < SMB_CAPABILITY_COUNT; c++)
             keys[c] = smb_capability_key((smb_capability)c);
         return load_keyed_numbers(ld, id, v, keys, SMB_CAPABILITY_COUNT,
-                                  "gains are given by capability", "a number from 0 to 5",
+                                  "a gain is given for one of", "a number from 0 to 5",
                                   set_gain);
     }
     if (strcmp(key, "ratings") == 0) {
@@ -166,7 +166,7 @@ static smb_status load_field(smb__loader *ld, const char *id, const char *key, c
         for (int c = 0; c < SMB_IDEA_COUNT; c++)
             keys[c] = smb_idea_criterion_key((smb_idea_criterion)c);
         return load_keyed_numbers(ld, id, v, keys, SMB_IDEA_COUNT,
-                                  "ratings are given on the idea criteria",
+                                  "a rating is given on one of",
                                   "a number from 1 to 5", set_rating);
     }
     if (strcmp(key, "values") == 0)

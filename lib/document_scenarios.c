@@ -214,7 +214,7 @@ static smb_status load_blocks(smb__loader *ld, const char *id, const json_t *v)
         size_t block;
         smb__ld_push_key(ld, key);
         smb_status st = smb__ld_key_of(ld, key, keys, SMB_BLOCK_COUNT,
-                                       "blocks are the nine blocks of the canvas", &block);
+                                       "a block is one of", &block);
         if (st == SMB_OK)
             st = smb__ld_expect_number(ld, w, "a weight above 0");
         if (st == SMB_OK)

@@ -163,27 +163,6 @@ static double knapsack_bound(const search *s, const double *marginal, const size
     return bound;
 }
 
-/* The fractional cover over the same candidates: a lower bound on what a
- * completion must spend to add at least `needed` (INFINITY if even all of
- * them cannot). Best ratios first is optimal for the fractional problem,
- * and any completion adding `needed` has marginals summing to `needed` at
- * least. */
-static double cover_cost(const search *s, const double *marginal, const size_t *sorted,
-                         size_t count, size_t from, double needed)
-{
-    double spent = 0.0;
-    for (size_t k = 0; k < count && needed > 0; k++) {
-        size_t j = sorted[k];
-        if (j < from)
-            continue;
-        if (marginal[j] >= needed)
-            return spent + s->cost[j] * (needed / marginal[j]);
-        spent += s->cost[j];
-        needed -= marginal[j];
-    }
-    return needed > 0 ? INFINITY : spent;
-}
-
 /* Record the current path if it beats the best set: more reduction, or as
  * much (within eps) for less money. */
 static void consider(search *s, double value, double cost)
@@ -210,14 +189,9 @@ static void explore(search *s, size_t depth, size_t from, double value, double s
         /* What is left of the exposure caps what any completion removes. */
         double bound = value + fmin(state->total,
                                     knapsack_bound(s, marginal, sorted, count, i, room));
-        /* Nothing below can beat the best, nor tie it for less money. As i
-         * grows the candidates only shrink, so once a test holds it keeps
-         * holding for every later i. */
-        if (bound < s->best_value - eps)
-            return;
-        if (bound <= s->best_value + eps &&
-            spent + cover_cost(s, marginal, sorted, count, i, s->best_value - eps - value) >=
-                s->best_cost)
+        /* Nothing below can beat the best. As i grows the candidates only
+         * shrink, so the bound only falls: stop at the first miss. */
+        if (bound <= s->best_value + eps)
             return;
         if (!(marginal[i] > 0))
             continue;

@@ -205,10 +205,10 @@ void cli_forces_diff_text(const smb_forces_comparison *cmp, const smb_forces *be
                           const smb_forces *after, const cli_ctx *ctx);
 /* A line for each force whose score, band or weight moved, then the
  * attractiveness and pressure before and after ("~ attractiveness 0.51 ->
- * 0.47 (-0.04), pressure ..."); the part of the diff that stress tests
- * share. */
+ * 0.47 (-0.04), pressure ..."), each line after `indent`; the part of the
+ * diff that stress tests share. */
 void cli_forces_scores_text(const smb_forces_comparison *cmp, const smb_forces *before,
-                            const smb_forces *after, const cli_ctx *ctx);
+                            const smb_forces *after, const char *indent, const cli_ctx *ctx);
 /* The diff's object for one force: changed, score_before, score_after,
  * score_delta, intensity_delta, band_before, band_after, weight_before,
  * weight_after. */

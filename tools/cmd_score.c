@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* smbstrat score: the five forces of a document, scored by the library and
- * shown as a table or as the JSON object of docs/cli-json.md. */
+/* smbstrat score: the five forces, the resilience profile and the
+ * scenarios of a document, scored by the library and shown as tables or as
+ * the JSON object of docs/cli-json.md. The resilience and scenario parts
+ * are in scenarios*.c. */
 #include <stdio.h>
 #include <string.h>
 
@@ -11,19 +13,33 @@
 static const char score_help[] =
     "Usage: smbstrat score FILE [--format text|json]\n"
     "\n"
-    "Score the five forces of FILE. For each force: its score (the weighted\n"
-    "mean of its rated drivers, 1 weak to 5 strong), its intensity (0 to 1),\n"
-    "its band (low, moderate, high), its weight, how many of its drivers are\n"
-    "rated, and the drivers that contribute most; the dominant forces are\n"
-    "marked with '*'. Then the industry's competitive pressure and its\n"
-    "attractiveness (1 - pressure, both 0 to 1), the drivers to which the\n"
-    "attractiveness is most sensitive, and how many drivers are unrated.\n"
-    "A force without a rated driver is shown unscored ('-'). A document\n"
-    "without a forces section has nothing to score: that is said, and the\n"
-    "exit status is 0.\n"
+    "Score what FILE holds: the five forces, the resilience profile and the\n"
+    "disruption scenarios.\n"
+    "\n"
+    "Five forces: for each force its score (the weighted mean of its rated\n"
+    "drivers, 1 weak to 5 strong), its intensity (0 to 1), its band (low,\n"
+    "moderate, high), its weight, how many of its drivers are rated, and the\n"
+    "drivers that contribute most; the dominant forces are marked with '*'.\n"
+    "Then the industry's competitive pressure and its attractiveness\n"
+    "(1 - pressure, both 0 to 1), the drivers to which the attractiveness is\n"
+    "most sensitive, and how many drivers are unrated. A force without a\n"
+    "rated driver is shown unscored ('-').\n"
+    "\n"
+    "Resilience: the index (weighted mean maturity / 5) and the weakest link.\n"
+    "\n"
+    "Scenarios: threats and opportunities apart, each ranked by exposure\n"
+    "(likelihood x impact x the capability factor), with the urgency-weighted\n"
+    "exposure, the risk-matrix cell (likelihood level x impact level = rating)\n"
+    "and band (low, medium, high, critical), and the totals of each\n"
+    "direction. With a forces section, each scenario that shifts force\n"
+    "drivers is stress-tested: the force scores and the attractiveness before\n"
+    "and after its shifts. Last, the heat of the threats on each canvas block.\n"
+    "\n"
+    "A section the document lacks is left out (null in JSON); a document with\n"
+    "none of them has nothing to score: that is said, and the exit status is 0.\n"
     "\n"
     "Options:\n"
-    "  -f, --format FORMAT  text (an aligned table, the default) or json (the\n"
+    "  -f, --format FORMAT  text (aligned tables, the default) or json (the\n"
     "                       object described in docs/cli-json.md)\n"
     "  -h, --help           show this help and exit\n"
     "\n"
@@ -32,7 +48,9 @@ static const char score_help[] =
     "\n"
     "Examples:\n"
     "  smbstrat score bakery.json\n"
-    "  smbstrat score --format json bakery.json | jq .attractiveness\n";
+    "  smbstrat score --format json bakery.json | jq .attractiveness\n"
+    "  smbstrat score -f json bakery.json | jq '.scenarios[] | select(.rank == 1)'\n"
+    "  smbstrat score -f json bakery.json | jq '.block_heat[0]'\n";
 
 enum { OPT_HELP, OPT_FORMAT };
 
@@ -274,7 +292,8 @@ static json_t *json_forces(const smb_forces_result *r)
     return obj;
 }
 
-/* The report; `s` is NULL for a document without a forces section. */
+/* The forces part of the report; `s` is NULL for a document without a
+ * forces section. */
 static json_t *json_report(const char *path, const scored *s)
 {
     json_t *obj = json_pack("{s:s}", "file", path);
@@ -296,6 +315,55 @@ static json_t *json_report(const char *path, const scored *s)
     return cli_json_set(obj, "sensitivity", json_sensitivity(s->tornado));
 }
 
+/* Everything the document holds, as text or JSON. */
+static void print_all(const char *path, const scored *s, const cli_scenarios_report *r,
+                      const cli_ctx *ctx)
+{
+    if (!s && !r->resilience && !r->scenarios) {
+        printf("%s: no forces, resilience or scenarios section, nothing to score\n", path);
+        return;
+    }
+    if (s)
+        print_text(s, path, ctx);
+    else
+        printf("%s: no forces section.\n", path);
+    if (r->resilience) {
+        fputc('\n', stdout);
+        cli_resilience_text(r->resilience);
+    }
+    if (r->scores) {
+        fputc('\n', stdout);
+        cli_scenarios_text(r, ctx);
+    }
+}
+
+static int score_document(const smb_document *doc, const char *path, cli_report_format format,
+                          const cli_ctx *ctx)
+{
+    const smb_forces *forces = smb_document_forces_const(doc);
+    cli_scenarios_report report;
+    scored s;
+    int rc = CLI_EXIT_OK;
+
+    memset(&s, 0, sizeof s);
+    if (forces)
+        rc = score_all(forces, &s);
+    if (rc == CLI_EXIT_OK)
+        rc = cli_scenarios_report_init(&report, doc);
+    else
+        memset(&report, 0, sizeof report);
+    if (rc == CLI_EXIT_OK) {
+        if (format == CLI_REPORT_JSON)
+            rc = cli_print_json(
+                cli_scenarios_json(json_report(path, forces ? &s : NULL), &report));
+        else
+            print_all(path, forces ? &s : NULL, &report, ctx);
+    }
+    cli_scenarios_report_free(&report);
+    scored_free(&s);
+    return rc;
+}
+
 /* ---- the command ----------------------------------------------------------- */
 
 int cmd_score(int argc, char **argv, const cli_ctx *ctx)
@@ -305,8 +373,6 @@ int cmd_score(int argc, char **argv, const cli_ctx *ctx)
     int kind, id = 0, rc;
     const char *value, *path = NULL;
     smb_document *doc = NULL;
-    const smb_forces *forces;
-    scored s;
 
     cli_parser_init(&p, argc, argv, "score");
     while ((kind = cli_next(&p, score_options, &id, &value)) != CLI_ARG_END) {
@@ -329,23 +395,7 @@ int cmd_score(int argc, char **argv, const cli_ctx *ctx)
     rc = cli_load(path, &doc);
     if (rc != CLI_EXIT_OK)
         return rc;
-    forces = smb_document_forces_const(doc);
-    if (!forces) {
-        if (format == CLI_REPORT_JSON)
-            rc = cli_print_json(json_report(path, NULL));
-        else
-            printf("%s: no forces section, nothing to score\n", path);
-        smb_document_free(doc);
-        return rc;
-    }
-    rc = score_all(forces, &s);
-    if (rc == CLI_EXIT_OK) {
-        if (format == CLI_REPORT_JSON)
-            rc = cli_print_json(json_report(path, &s));
-        else
-            print_text(&s, path, ctx);
-    }
-    scored_free(&s);
+    rc = score_document(doc, path, format, ctx);
     smb_document_free(doc);
     return rc;
 }

@@ -124,12 +124,13 @@ static void print_driver(const smb_driver_delta *d, const cli_ctx *ctx)
     }
 }
 
-static void print_force(const smb_force_delta *f, const cli_ctx *ctx)
+static void print_force(const smb_force_delta *f, const char *indent, const cli_ctx *ctx)
 {
     char a[CLI_NUMBER_BUF], b[CLI_NUMBER_BUF];
 
     if (!force_changed(f))
         return;
+    fputs(indent, stdout);
     cli_put_coloured(stdout, ctx, CLI_YELLOW, "~");
     printf(" force %s: score %s -> %s", smb_force_key(f->force),
            score_text(a, f->has_before, f->score_before),
@@ -203,14 +204,15 @@ void cli_forces_diff_text(const smb_forces_comparison *cmp, const smb_forces *be
         return;
     for (size_t i = 0; i < n; i++)
         print_driver(smb_forces_comparison_driver_at(cmp, i), ctx);
-    cli_forces_scores_text(cmp, before, after, ctx);
+    cli_forces_scores_text(cmp, before, after, "", ctx);
 }
 
 void cli_forces_scores_text(const smb_forces_comparison *cmp, const smb_forces *before,
-                            const smb_forces *after, const cli_ctx *ctx)
+                            const smb_forces *after, const char *indent, const cli_ctx *ctx)
 {
     for (int f = 0; f < SMB_FORCE_COUNT; f++)
-        print_force(smb_forces_comparison_force(cmp, (smb_force)f), ctx);
+        print_force(smb_forces_comparison_force(cmp, (smb_force)f), indent, ctx);
+    fputs(indent, stdout);
     cli_put_coloured(stdout, ctx, CLI_YELLOW, "~");
     fputc(' ', stdout);
     print_overall("attractiveness", attractiveness_of(cmp, before, after));

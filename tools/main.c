@@ -12,14 +12,17 @@ static const char main_help[] =
     "Usage: smbstrat [--help] [--version] COMMAND [ARGS]\n"
     "\n"
     "Strategy frameworks for small businesses: check, score, draw and compare\n"
-    "the business model canvas and the five forces kept in a smbstrat JSON\n"
-    "document.\n"
+    "the business model canvas, the five forces, the resilience profile, the\n"
+    "disruption scenarios and the responses kept in a smbstrat JSON document.\n"
     "\n"
     "Commands:\n"
     "  validate FILE     check a document and list the canvas findings\n"
-    "  score FILE        score the five forces: bands, pressure, attractiveness\n"
-    "  render FILE       draw the canvas or the five forces as Markdown, SVG or\n"
-    "                    HTML\n"
+    "  score FILE        score the five forces, the resilience profile and the\n"
+    "                    scenarios: ranks, risk matrix, stress tests, heat\n"
+    "  plan FILE         rank the responses and choose a portfolio within a\n"
+    "                    budget\n"
+    "  render FILE       draw the canvas, the five forces or the scenarios' risk\n"
+    "                    matrix as Markdown, SVG or HTML\n"
     "  diff A B          list what changed between two documents\n"
     "  new canvas        write a new document with an empty canvas\n"
     "  new forces        write a new document with five forces, none rated yet\n"
@@ -37,8 +40,10 @@ static const char main_help[] =
     "  smbstrat new canvas --name 'Crumb & Co. Bakery' -o bakery.json\n"
     "  smbstrat validate bakery.json\n"
     "  smbstrat score bakery.json\n"
+    "  smbstrat plan bakery.json --budget 10000\n"
     "  smbstrat render bakery.json --format html -o bakery.html\n"
     "  smbstrat render bakery.json --what forces --format svg -o forces.svg\n"
+    "  smbstrat render bakery.json --what scenarios --format svg -o risks.svg\n"
     "  smbstrat diff bakery.json bakery-online.json\n"
     "\n"
     "Run 'smbstrat COMMAND --help' for a command's options.\n";
@@ -51,6 +56,7 @@ static const struct {
 } commands[] = {
     {"validate", cmd_validate},
     {"score", cmd_score},
+    {"plan", cmd_plan},
     {"render", cmd_render},
     {"diff", cmd_diff},
     {"new", cmd_new},

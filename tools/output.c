@@ -33,7 +33,7 @@ int cli_usage_error(const char *command, const char *fmt, ...)
         fprintf(stderr, "Usage: see 'smbstrat %s --help'.\n", command);
     else
         fputs("Usage: smbstrat [--help] [--version] COMMAND [ARGS]\n"
-              "Commands: validate, score, render, diff, new. See 'smbstrat --help'.\n",
+              "Commands: validate, score, plan, render, diff, new. See 'smbstrat --help'.\n",
               stderr);
     return CLI_EXIT_USAGE;
 }

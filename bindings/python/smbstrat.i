@@ -610,6 +610,24 @@ SMBPY_THREE_OUT(exposure, urgency_weighted, money_exposure)
  * say, and write results into the caller's buffers, so that the package
  * hands out numpy arrays without a copy. Each releases the GIL around the
  * C call only, holding the buffers meanwhile. */
+/* A helper that failed before reaching C has set a Python exception: raise
+ * it rather than return a status with no library detail behind it. */
+%exception smbpy_ahp_weights {
+    $action
+    if (PyErr_Occurred())
+        SWIG_fail;
+}
+%exception smbpy_mcda {
+    $action
+    if (PyErr_Occurred())
+        SWIG_fail;
+}
+%exception smbpy_responses_set_ahp_weights {
+    $action
+    if (PyErr_Occurred())
+        SWIG_fail;
+}
+
 %inline %{
 /** smb_ahp_weights() over buffers: @p matrix n × n float64, @p weights n
  *  float64 (written). Returns [status, consistency tuple or None]. */
@@ -722,24 +740,6 @@ static smb_status smbpy_responses_set_ahp_weights(smb_responses *set, const char
     return status;
 }
 %}
-
-/* A helper that failed before reaching C has set a Python exception: raise
- * it rather than return a status with no library detail behind it. */
-%exception smbpy_ahp_weights {
-    $action
-    if (PyErr_Occurred())
-        SWIG_fail;
-}
-%exception smbpy_mcda {
-    $action
-    if (PyErr_Occurred())
-        SWIG_fail;
-}
-%exception smbpy_responses_set_ahp_weights {
-    $action
-    if (PyErr_Occurred())
-        SWIG_fail;
-}
 
 /* ---- What is not wrapped ---------------------------------------------- */
 

@@ -79,7 +79,8 @@ def test_help_wins_over_missing_operands():
     (("diff", "a.json"), "expected two files"),
     (("diff", "a.json", "b.json", "c.json"), "unexpected argument 'c.json'"),
     (("diff", "--format", "svg", "a.json", "b.json"), "unknown format 'svg'"),
-    (("render", "x.json", "--what", "table"), "cannot render 'table' (use canvas or forces)"),
+    (("render", "x.json", "--what", "table"),
+     "cannot render 'table' (use canvas, forces or scenarios)"),
     (("render", "x.json", "--what"), "option '--what' needs a value"),
     (("score",), "missing FILE"),
     (("score", "a.json", "b.json"), "unexpected argument 'b.json'"),
@@ -515,7 +516,8 @@ def test_render_asks_for_what_is_missing(tmp_path):
     bare = write(tmp_path / "bare.json", '{"smbstrat": 1}\n')
     proc = run("render", bare)
     assert proc.returncode == 3
-    assert one_error_line(proc) == f"smbstrat: {bare}: the document has no canvas and no forces to render"
+    assert one_error_line(proc) == (
+        f"smbstrat: {bare}: the document has no canvas, forces or scenarios to render")
     proc = run("render", bare, "--what", "forces")
     assert proc.returncode == 3
     assert one_error_line(proc) == f"smbstrat: {bare}: the document has no forces section to render"

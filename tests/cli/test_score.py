@@ -170,11 +170,13 @@ def test_score_without_a_forces_section(tmp_path):
     bare = write(tmp_path / "bare.json", '{"smbstrat": 1}\n')
     proc = run("score", bare)
     assert proc.returncode == 0
-    assert out(proc) == f"{bare}: no forces section, nothing to score\n"
+    assert out(proc) == f"{bare}: no forces, resilience or scenarios section, nothing to score\n"
     assert proc.stderr == b""
     assert score_json(bare) == {
         "file": str(bare), "name": None, "forces": None, "pressure": None,
-        "attractiveness": None, "dominant": [], "unrated": [], "sensitivity": None}
+        "attractiveness": None, "dominant": [], "unrated": [], "sensitivity": None,
+        "resilience": None, "scenarios": None, "totals": None, "stress": None,
+        "block_heat": None}
 
 
 def test_score_colours_bands_only_on_a_terminal(tmp_path):
@@ -203,8 +205,13 @@ def test_score_text_neutralises_control_characters(tmp_path):
 def test_score_json_of_the_worked_example(tmp_path):
     path = write_json(tmp_path / "forces.json", worked_forces())
     report = score_json(path)
+    # The forces members first, then those of the resilience and the
+    # scenarios (null here: the document has neither).
     assert list(report) == ["file", "name", "forces", "pressure", "attractiveness",
-                            "dominant", "unrated", "sensitivity"]
+                            "dominant", "unrated", "sensitivity", "resilience", "scenarios",
+                            "totals", "stress", "block_heat"]
+    assert [report[k] for k in ("resilience", "scenarios", "totals", "stress",
+                                "block_heat")] == [None] * 5
     assert report["file"] == str(path)
     assert report["name"] == "Artisan bakery, city centre"
     assert list(report["forces"]) == FORCES

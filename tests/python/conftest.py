@@ -137,3 +137,84 @@ def forces_doc():
     import smbstrat
 
     return smbstrat.Document.loads(FORCES_SECTION)
+
+
+def make_profile():
+    """The resilience profile the scenario tests work out by hand:
+    adaptability 3, agility 2, innovation 4, customer_centricity 1, data_driven 0."""
+    import smbstrat
+
+    return smbstrat.Resilience({"adaptability": 3, "agility": 2, "innovation": 4,
+                                "customer_centricity": 1, "data_driven": 0})
+
+
+def make_scenarios():
+    """Four scenarios whose scores the tests work out by hand against
+    make_profile() (mitigation 0.5, half-life 24 months):
+
+      giant   threat, technology (innovation, data_driven, agility),
+              p 0.4, impact 4, 12 months; hits channels 1, revenue_streams 0.5;
+              shifts substitutes/price_performance +1
+      wage    threat, economic (adaptability, agility),
+              p PERT(0.5, 0.7, 0.9), impact triangular(2, 3, 4), 6 months,
+              money uniform(10000, 30000); hits cost_structure 1;
+              shifts rivalry/fixed_costs +4
+      subs    opportunity, business_model (innovation, adaptability,
+              customer_centricity), p 0.2, impact 2.5, 24 months; hits channels 1
+      breach  threat, cyber, mitigated_by customer_centricity only,
+              p 0.05, impact 5, 36 months; hits channels 2
+    """
+    import smbstrat
+
+    s = smbstrat.Scenarios()
+    s.add("giant", "Online giant", "technology", "threat", 0.4, 4,
+          kind=["technological", "disruptive"], horizon_months=12,
+          blocks={"channels": 1, "revenue_streams": 0.5},
+          shifts=[("substitutes", "price_performance", 1)])
+    s.add("wage", "Minimum wage rises", "economic", "threat",
+          smbstrat.Estimate.pert(0.5, 0.7, 0.9), {"dist": "triangular", "min": 2, "mode": 3,
+                                                  "max": 4},
+          money={"dist": "uniform", "min": 10000, "max": 30000}, horizon_months=6,
+          blocks={"cost_structure": 1}, shifts=[("rivalry", "fixed_costs", 4)])
+    s.add("subs", "Our own bread subscription", "business_model", "opportunity", 0.2, 2.5,
+          horizon_months=24, blocks={"channels": 1})
+    s.add("breach", "Order data leaks", "cyber", "threat", 0.05, 5, horizon_months=36,
+          blocks={"channels": 2}, mitigated_by=["customer_centricity"])
+    return s
+
+
+@pytest.fixture
+def profile():
+    return make_profile()
+
+
+@pytest.fixture
+def scenarios():
+    return make_scenarios()
+
+
+def make_responses():
+    """Three responses whose residual exposures the tests work out by hand
+    against make_scenarios() and make_profile():
+
+      shop    digital_channel, cost 6000, 3 months; giant: likelihood −25 %,
+              impact −50 %; agility +1
+      buffer  partnership, cost 4000, 1 month; wage: impact −20 %
+      train   capability_building, cost 3000, 2 months; adaptability +2
+    """
+    import smbstrat
+
+    r = smbstrat.Responses()
+    r.add("shop", "Online shop", "digital_channel", 6000, 3,
+          effects={"giant": smbstrat.Effect(0.25, 0.5)}, gains={"agility": 1},
+          ratings={"feasibility": 4, "desirability": 5})
+    r.add("buffer", "Flour buffer stock", "partnership", 4000, 1,
+          effects={"wage": {"impact_reduction": 0.2}})
+    r.add("train", "Staff training", "capability_building", 3000, 2,
+          gains={"adaptability": 2})
+    return r
+
+
+@pytest.fixture
+def responses():
+    return make_responses()

@@ -61,6 +61,23 @@ REJECTED = {
     "broken_forces_catalogue_title.json": "$.forces.rivalry.drivers.exit_barriers.title",
     "broken_forces_custom_no_title.json": "$.forces.rivalry.drivers.local_footfall",
     "broken_forces_unknown_force.json": "$.forces.rivalries",
+    # resilience, scenarios, responses and settings (tests/c/test_document_scenarios.c)
+    "broken_resilience_maturity_six.json": "$.resilience.capabilities.agility.maturity",
+    "broken_resilience_unknown_capability.json": "$.resilience.capabilities.resourcefulness",
+    "broken_scenarios_probability.json": "$.scenarios[0].likelihood",
+    "broken_scenarios_impact_zero.json": "$.scenarios[0].impact",
+    "broken_scenarios_horizon_zero.json": "$.scenarios[0].horizon_months",
+    "broken_scenarios_unknown_source.json": "$.scenarios[0].source",
+    "broken_scenarios_unknown_kind.json": "$.scenarios[0].kind[1]",
+    "broken_scenarios_kind_pair.json": "$.scenarios[0].kind[2]",
+    "broken_scenarios_unknown_block.json": "$.scenarios[0].blocks.partners",
+    "broken_scenarios_block_weight_zero.json": "$.scenarios[0].blocks.revenue_streams",
+    "broken_scenarios_shift_delta.json": "$.scenarios[0].shifts[0].delta",
+    "broken_scenarios_unknown_mitigator.json": "$.scenarios[0].mitigated_by[1]",
+    "broken_responses_reduction.json": "$.responses[0].effects.grocers.impact_reduction",
+    "broken_responses_negative_cost.json": "$.responses[0].cost",
+    "broken_settings_ahp_zero.json": "$.settings.ahp.matrix[1][2]",
+    "broken_settings_budget.json": "$.settings.budget",
 }
 
 # broken file -> why JSON Schema cannot refuse it
@@ -81,6 +98,15 @@ SCHEMA_BLIND = {
     "broken_forces_duplicate_driver.json": "member names are unique once parsed",
     "broken_forces_zero_driver_weights.json": "a rule across values (a driver keeps weight)",
     "broken_forces_zero_force_weights.json": "a rule across values (a force keeps weight)",
+    "broken_resilience_zero_weights.json": "a rule across values (a capability keeps weight)",
+    "broken_scenarios_min_above_max.json": "an order between values",
+    "broken_scenarios_mode_outside.json": "an order between values",
+    "broken_scenarios_duplicate_id.json": "uniqueness across array elements",
+    "broken_scenarios_unknown_driver.json": "references between sections",
+    "broken_responses_unknown_scenario.json": "references between sections",
+    "broken_responses_opportunity_effect.json": "references between sections",
+    "broken_settings_ahp_not_reciprocal.json": "a relation between values",
+    "broken_settings_unknown_criterion.json": "references between values",
 }
 
 
@@ -105,7 +131,7 @@ def valid_documents():
 def test_there_are_documents():
     names = {p.name for p in valid_documents()}
     assert {"minimal.json", "full.json", "compact.json", "bakery.json",
-            "forces_full.json", "forces_compact.json"} <= names
+            "forces_full.json", "forces_compact.json", "scenarios_full.json"} <= names
 
 
 @pytest.mark.parametrize("path", valid_documents(), ids=lambda p: p.name)
@@ -163,7 +189,8 @@ def test_schema_refuses_links_from_segments(validator):
 
 
 @pytest.mark.parametrize("path", [DATA / "full.json", DATA / "forces_full.json",
-                                  EXAMPLES / "bakery.json"], ids=lambda p: p.name)
+                                  DATA / "scenarios_full.json", EXAMPLES / "bakery.json"],
+                         ids=lambda p: p.name)
 def test_saved_layout_is_json_dumps(path):
     # These files are what smb_document_save_string writes for them (the C
     # suites check that); docs/format.md promises that layout is json.dumps'.
@@ -210,3 +237,48 @@ def test_format_examples_pass(validator):
     for block in blocks:
         doc = json.loads(block)
         assert [f"{e.json_path}: {e.message}" for e in validator.iter_errors(doc)] == []
+
+
+def scenario_doc(**fields):
+    scenario = {"id": "s", "title": "S", "source": "economic", "direction": "threat",
+                "likelihood": 0.5, "impact": 3}
+    scenario.update(fields)
+    return {"smbstrat": 1, "scenarios": [scenario]}
+
+
+@pytest.mark.parametrize("fields, path", [
+    ({"kind": ["operational", "strategic"]}, "$.scenarios[0].kind"),
+    ({"kind": ["technological", "technological"]}, "$.scenarios[0].kind"),
+    ({"likelihood": {"dist": "uniform", "min": 0.1, "mode": 0.2, "max": 0.3}},
+     "$.scenarios[0].likelihood"),
+    ({"likelihood": {"dist": "point", "min": 0.1, "mode": 0.1, "max": 0.1}},
+     "$.scenarios[0].likelihood"),
+    ({"impact": {"dist": "pert", "min": 1, "max": 5}}, "$.scenarios[0].impact"),
+    ({"money": {"dist": "triangular", "min": -1, "mode": 0, "max": 1}},
+     "$.scenarios[0].money"),
+    ({"mitigated_by": []}, "$.scenarios[0].mitigated_by"),
+])
+def test_schema_refuses_bad_scenarios(validator, fields, path):
+    paths = [e.json_path for e in validator.iter_errors(scenario_doc(**fields))]
+    assert paths == [path]
+
+
+def test_schema_takes_every_distribution_form(validator):
+    doc = scenario_doc(likelihood={"dist": "uniform", "min": 0.1, "max": 0.3},
+                       impact={"dist": "triangular", "min": 1, "mode": 2, "max": 5},
+                       money={"dist": "pert", "min": 0, "mode": 10, "max": 100})
+    assert list(validator.iter_errors(doc)) == []
+
+
+def test_schema_refuses_weights_and_ahp_together(validator):
+    doc = {"smbstrat": 1, "settings": {
+        "weights": {"cost": 2},
+        "ahp": {"criteria": ["cost", "months"], "matrix": [[1, 3], [0.5, 1]]}}}
+    paths = [e.json_path for e in validator.iter_errors(doc)]
+    assert paths == ["$.settings"]
+
+
+def test_schema_refuses_a_builtin_criterion_of_ones_own(validator):
+    doc = {"smbstrat": 1, "settings": {"criteria": [{"key": "cost", "title": "Cost"}]}}
+    paths = [e.json_path for e in validator.iter_errors(doc)]
+    assert paths == ["$.settings.criteria[0].key"]

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MIT
 """libsmbstrat: strategy frameworks for small and medium businesses.
 
-The business model canvas and Porter's five forces as data you can load,
+The business model canvas, Porter's five forces, the resilience profile,
+disruption scenarios and the responses to them, as data you can load,
 check, change, score, compare and render::
 
     import smbstrat
@@ -15,6 +16,10 @@ check, change, score, compare and render::
     forces = doc.forces
     forces["rivalry"]["exit_barriers"].rating = 4
     print(forces["rivalry"].score, forces.attractiveness, forces.dominant)
+    doc.resilience.maturity["agility"] = 3
+    for threat in doc.scenarios.score().threats:
+        print(threat.id, threat.exposure, threat.band)
+    print(doc.responses.plan(25000).chosen)
     doc.save("bakery.json")
 
 Errors raise subclasses of :class:`smbstrat.Error`; those about a document
@@ -37,12 +42,18 @@ from ._errors import (
     SchemaError,
 )
 from ._enums import block_keys as _block_keys
+from ._enums import capability_keys as _capability_keys
 from ._enums import force_keys as _force_keys
+from ._enums import response_kind_keys as _response_kind_keys
+from ._enums import scenario_kind_keys as _scenario_kind_keys
+from ._enums import source_keys as _source_keys
 from ._version import VersionInfo, __version__, version_info
 from .block import Block, Blocks
 from .canvas import Canvas
 from .document import Document
+from .document_results import DocumentScore, ResilienceScore
 from .driver import Driver
+from .estimate import Estimate
 from .force import Drivers, Force
 from .forces import Forces
 from .forces_results import (
@@ -56,7 +67,32 @@ from .forces_results import (
     ValueDelta,
 )
 from .item import Item
+from .mcda import AhpResult, McdaResult, ahp, topsis, weighted_sum
+from .resilience import Capability, CapabilityValues, Resilience
+from .response import Effect, Response
+from .response_results import (
+    Portfolio,
+    PortfolioItem,
+    RankCriterion,
+    Residual,
+    ResidualScenario,
+    ResponseRank,
+    ResponseRanking,
+)
+from .responses import Criterion, CriterionWeights, Responses
 from .results import Change, Finding
+from .scenario import Scenario, Shift
+from .scenario_results import (
+    BlockHeat,
+    CanvasHeat,
+    ScenarioScore,
+    ScenarioScores,
+    ScenarioTotals,
+    ShiftOutcome,
+    StressTest,
+    WhatIf,
+)
+from .scenarios import Scenarios
 
 #: The nine block keys, in canvas order.
 BLOCK_KEYS = _block_keys()
@@ -64,21 +100,44 @@ BLOCK_KEYS = _block_keys()
 #: The five force keys, in document order.
 FORCE_KEYS = _force_keys()
 
+#: The five resilience capability keys, in profile order.
+CAPABILITY_KEYS = _capability_keys()
+
+#: The sources of disruption, in document order.
+SOURCE_KEYS = _source_keys()
+
+#: The kind flags of a scenario, in pairs (technological / business_model, ...).
+SCENARIO_KIND_KEYS = _scenario_kind_keys()
+
+#: The families of responses, in document order.
+RESPONSE_KIND_KEYS = _response_kind_keys()
+
 __all__ = [
+    "AhpResult",
     "BLOCK_KEYS",
     "Block",
+    "BlockHeat",
     "Blocks",
+    "CAPABILITY_KEYS",
     "CanceledError",
     "Canvas",
+    "CanvasHeat",
+    "Capability",
+    "CapabilityValues",
     "Change",
+    "Criterion",
+    "CriterionWeights",
     "DetachedError",
     "Document",
+    "DocumentScore",
     "Driver",
     "DriverDelta",
     "DriverScore",
     "DriverSwing",
     "Drivers",
+    "Effect",
     "Error",
+    "Estimate",
     "ExistsError",
     "FORCE_KEYS",
     "FileError",
@@ -92,15 +151,42 @@ __all__ = [
     "InvalidArgumentError",
     "Item",
     "LimitError",
+    "McdaResult",
     "NoMemoryError",
     "NotFoundError",
     "ParseError",
+    "Portfolio",
+    "PortfolioItem",
+    "RESPONSE_KIND_KEYS",
     "RangeError",
+    "RankCriterion",
+    "Residual",
+    "ResidualScenario",
+    "Resilience",
+    "ResilienceScore",
+    "Response",
+    "ResponseRank",
+    "ResponseRanking",
+    "Responses",
+    "SCENARIO_KIND_KEYS",
+    "SOURCE_KEYS",
+    "Scenario",
+    "ScenarioScore",
+    "ScenarioScores",
+    "ScenarioTotals",
+    "Scenarios",
     "SchemaError",
+    "Shift",
+    "ShiftOutcome",
+    "StressTest",
     "ValueDelta",
     "VersionInfo",
-    "__version__",
+    "WhatIf",
+    "ahp",
+    "topsis",
     "version_info",
+    "weighted_sum",
+    "__version__",
 ]
 
 # Show the public classes where users import them from: smbstrat.Canvas,

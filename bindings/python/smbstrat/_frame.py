@@ -4,7 +4,7 @@ imported only here, when a frame is asked for."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Dict, Iterable, Optional, Sequence
 
 from . import _enums
 from . import core as _core
@@ -12,6 +12,7 @@ from ._errors import InvalidArgumentError
 from .driver import driver_fields
 from .forces_results import scored
 from .item import item_fields
+from .scenario import scenario_fields
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -19,6 +20,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from .canvas import Canvas
     from .forces import Forces
     from .forces_results import ForcesComparison, ForcesScore
+    from .resilience import Resilience
+    from .response_results import Portfolio, Residual, ResponseRanking
+    from .responses import Responses
+    from .scenario_results import CanvasHeat, ScenarioScores
+    from .scenarios import Scenarios
 
 __all__ = [
     "COLUMNS",
@@ -27,6 +33,14 @@ __all__ = [
     "forces_dataframe",
     "score_dataframe",
     "comparison_dataframe",
+    "resilience_dataframe",
+    "scenarios_dataframe",
+    "scenario_scores_dataframe",
+    "heat_dataframe",
+    "responses_dataframe",
+    "residual_dataframe",
+    "ranking_dataframe",
+    "portfolio_dataframe",
 ]
 
 COLUMNS = ("id", "block", "position", "text", "notes", "tags", "importance", "evidence",
@@ -128,3 +142,127 @@ def comparison_dataframe(comparison: "ForcesComparison", level: str) -> "pandas.
             FORCE_DELTA_COLUMNS,
             {name: "float64" for name in FORCE_DELTA_COLUMNS[1:5] + FORCE_DELTA_COLUMNS[7:]})
     raise InvalidArgumentError(f"level must be 'drivers' or 'forces', not {level!r}")
+
+
+# -- resilience, scenarios and responses -------------------------------------
+
+RESILIENCE_COLUMNS = ("capability", "title", "maturity", "weight", "rationale")
+
+SCENARIO_COLUMNS = ("id", "title", "description", "source", "direction", "kind",
+                    "likelihood", "impact", "money", "horizon_months", "blocks", "shifts",
+                    "mitigated_by")
+
+SCORE_RECORD_COLUMNS = ("id", "title", "direction", "source", "likelihood", "impact",
+                        "horizon_months", "resilience", "factor", "exposure", "urgency",
+                        "urgency_weighted", "money", "money_exposure", "likelihood_level",
+                        "impact_level", "rating", "band", "rank")
+
+HEAT_COLUMNS = ("block", "heat", "urgency_weighted", "share", "scenarios", "items")
+
+RESPONSE_COLUMNS = ("id", "title", "description", "kind", "cost", "months", "feasibility",
+                    "viability", "desirability", "strategic_alignment", "effects", "gains",
+                    "values")
+
+RESIDUAL_COLUMNS = ("id", "likelihood_factor", "impact_factor", "base", "residual",
+                    "reduction")
+
+PORTFOLIO_COLUMNS = ("id", "title", "cost", "months", "standalone", "incremental", "marginal")
+
+
+def _floats(names: Iterable[str]) -> Dict[str, str]:
+    return {name: "float64" for name in names}
+
+
+def resilience_dataframe(resilience: "Resilience") -> "pandas.DataFrame":
+    """One row per capability of `resilience`, in order."""
+    _pandas()
+    values = resilience.to_dict()
+    return _frame(
+        ({"capability": key, "title": _core.smb_capability_title(cap), **values[key]}
+         for cap, key in enumerate(values)),
+        RESILIENCE_COLUMNS, _floats(("maturity", "weight")))
+
+
+def _mean(value: Any) -> Optional[float]:
+    """The mean of an estimate as the scores use it: a point's value, an
+    Estimate's mean from C; None stays None."""
+    if value is None or isinstance(value, float):
+        return value
+    return value.mean
+
+
+def scenarios_dataframe(scenarios: "Scenarios") -> "pandas.DataFrame":
+    """One row per scenario of `scenarios`, with its inputs."""
+    _pandas()
+    with scenarios._handle as ptr:
+        rows = [scenario_fields(_core.smb_scenarios_at(ptr, i))
+                for i in range(_core.smb_scenarios_count(ptr))]
+    return _frame(
+        ({**{name: row[name] for name in SCENARIO_COLUMNS},
+          "kind": tuple(sorted(row["kind"])),
+          "likelihood": _mean(row["likelihood"]), "impact": _mean(row["impact"]),
+          "money": _mean(row["money"])} for row in rows),
+        SCENARIO_COLUMNS, _floats(("likelihood", "impact", "money", "horizon_months")))
+
+
+def scenario_scores_dataframe(result: "ScenarioScores") -> "pandas.DataFrame":
+    """One row per scored scenario, in set order."""
+    return _frame(
+        ({name: getattr(score, name) for name in SCORE_RECORD_COLUMNS}
+         for score in result.scores),
+        SCORE_RECORD_COLUMNS,
+        {**_floats(("likelihood", "impact", "horizon_months", "resilience", "factor",
+                    "exposure", "urgency", "urgency_weighted", "money", "money_exposure")),
+         "likelihood_level": "int64", "impact_level": "int64", "rating": "int64",
+         "rank": "int64"})
+
+
+def heat_dataframe(heat: "CanvasHeat") -> "pandas.DataFrame":
+    """One row per block of a heat map, hottest first."""
+    return _frame(
+        ({name: getattr(block, name) for name in HEAT_COLUMNS} for block in heat.blocks),
+        HEAT_COLUMNS,
+        {**_floats(("heat", "urgency_weighted", "share")), "scenarios": "int64",
+         "items": "float64" if any(b.items is None for b in heat.blocks) else "int64"})
+
+
+def responses_dataframe(responses: "Responses") -> "pandas.DataFrame":
+    """One row per response of `responses`, with its inputs."""
+    _pandas()
+    return _frame(
+        ({**{name: row.get(name) for name in RESPONSE_COLUMNS}, **row["ratings"]}
+         for row in responses._fields()),
+        RESPONSE_COLUMNS,
+        _floats(("cost", "months", "feasibility", "viability", "desirability",
+                 "strategic_alignment")))
+
+
+def residual_dataframe(residual: "Residual") -> "pandas.DataFrame":
+    """One row per threat of a residual exposure."""
+    return _frame(
+        ({"id": s.id, "likelihood_factor": s.likelihood_factor,
+          "impact_factor": s.impact_factor, "base": s.base, "residual": s.residual,
+          "reduction": s.base - s.residual} for s in residual.scenarios),
+        RESIDUAL_COLUMNS, _floats(RESIDUAL_COLUMNS[1:]))
+
+
+def ranking_dataframe(ranking: "ResponseRanking") -> "pandas.DataFrame":
+    """One row per ranked response, best first, then its criterion values
+    (a criterion of the user's whose key is one of the first four columns'
+    names gets the column ``value_<key>``)."""
+    head = ("rank", "id", "title", "score")
+    names = {c.key: f"value_{c.key}" if c.key in head else c.key for c in ranking.criteria}
+    return _frame(
+        ({"rank": r.rank, "id": r.id, "title": r.title, "score": r.score,
+          **{names[key]: value for key, value in r.values.items()}}
+         for r in ranking.ranked),
+        head + tuple(names.values()), {"rank": "int64", **_floats(("score",) +
+                                                                  tuple(names.values()))})
+
+
+def portfolio_dataframe(portfolio: "Portfolio") -> "pandas.DataFrame":
+    """One row per chosen response, largest increment first."""
+    return _frame(
+        ({name: getattr(item, name) for name in PORTFOLIO_COLUMNS}
+         for item in portfolio.contributions),
+        PORTFOLIO_COLUMNS, _floats(PORTFOLIO_COLUMNS[2:]))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from typing import Any, Callable, Optional, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Tuple, TypeVar, Union
 
 from . import _args, _display
 from . import core as _core
@@ -14,15 +14,32 @@ from ._errors import check
 from ._handles import SectionHandle, lock_all
 from .canvas import Canvas
 from .forces import Forces, driver_counts
+from .resilience import Resilience
+from .responses import Responses
+from .scenarios import Scenarios
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .document_results import DocumentScore
 
 T = TypeVar("T")
 
 __all__ = ["Document"]
 
 
+# Each section's C accessor and replacer.
+_SECTIONS: Dict[str, Tuple[Callable[[Any], Any], Callable[[Any, Any], int]]] = {
+    "canvas": (_core.smb_document_canvas, _core.smb_document_set_canvas),
+    "forces": (_core.smb_document_forces, _core.smb_document_set_forces),
+    "resilience": (_core.smb_document_resilience, _core.smb_document_set_resilience),
+    "scenarios": (_core.smb_document_scenarios, _core.smb_document_set_scenarios),
+    "responses": (_core.smb_document_responses, _core.smb_document_set_responses),
+}
+
+
 class Document:
-    """A document with optional sections: the business model canvas and
-    the five forces.
+    """A document with optional sections: the business model canvas, the
+    five forces, the resilience profile, the disruption scenarios and the
+    responses, plus settings such as the planning budget.
 
     >>> doc = Document.loads('{"smbstrat": 1, "canvas": {"name": "Crumb"}}')
     >>> doc.canvas.name
@@ -46,7 +63,7 @@ class Document:
         self._lock = threading.RLock()
         # Bumped whenever a section is replaced: views made for an earlier
         # generation are detached (see _handles.SectionHandle).
-        self._generations = {"canvas": 0, "forces": 0}
+        self._generations = {section: 0 for section in _SECTIONS}
         self._finalizer = weakref.finalize(self, _core.smb_document_free, ptr)
 
     @classmethod
@@ -103,16 +120,18 @@ class Document:
         _handles.SectionHandle)."""
         return self._generations[section]
 
-    def _section(self, section: str, get: Callable[[Any], Any],
-                 wrap: Callable[[SectionHandle], T]) -> Optional[T]:
+    def _section_handle(self, section: str) -> Optional[SectionHandle]:
+        """A handle of `section` as it is now, or None when it is absent."""
         with self._lock:
-            ptr = get(self._ptr)
-            if ptr is None:
-                return None
-            return wrap(SectionHandle(self, section, ptr))
+            ptr = _SECTIONS[section][0](self._ptr)
+            return None if ptr is None else SectionHandle(self, section, ptr)
 
-    def _replace(self, section: str, put: Callable[[Any, Any], int], value: Any,
-                 cls: type) -> None:
+    def _section(self, section: str, wrap: Callable[[SectionHandle], T]) -> Optional[T]:
+        handle = self._section_handle(section)
+        return None if handle is None else wrap(handle)
+
+    def _replace(self, section: str, value: Any, cls: type) -> None:
+        put = _SECTIONS[section][1]
         if value is not None and not isinstance(value, cls):
             raise TypeError(
                 f"{section} must be a {cls.__name__} or None, not {type(value).__name__}")
@@ -132,15 +151,15 @@ class Document:
         Assigning a Canvas stores a copy of it; assigning None removes the
         section, as ``del doc.canvas`` does. Either way, views of the
         previous canvas are detached and raise DetachedError when used."""
-        return self._section("canvas", _core.smb_document_canvas, Canvas._from_handle)
+        return self._section("canvas", Canvas._from_handle)
 
     @canvas.setter
     def canvas(self, value: Optional[Canvas]) -> None:
-        self._replace("canvas", _core.smb_document_set_canvas, value, Canvas)
+        self._replace("canvas", value, Canvas)
 
     @canvas.deleter
     def canvas(self) -> None:
-        self._replace("canvas", _core.smb_document_set_canvas, None, Canvas)
+        self._replace("canvas", None, Canvas)
 
     @property
     def forces(self) -> Optional[Forces]:
@@ -151,15 +170,102 @@ class Document:
         section, as ``del doc.forces`` does. Either way, views of the
         previous assessment (its forces and drivers included) are detached
         and raise DetachedError when used."""
-        return self._section("forces", _core.smb_document_forces, Forces._from_handle)
+        return self._section("forces", Forces._from_handle)
 
     @forces.setter
     def forces(self, value: Optional[Forces]) -> None:
-        self._replace("forces", _core.smb_document_set_forces, value, Forces)
+        self._replace("forces", value, Forces)
 
     @forces.deleter
     def forces(self) -> None:
-        self._replace("forces", _core.smb_document_set_forces, None, Forces)
+        self._replace("forces", None, Forces)
+
+    @property
+    def resilience(self) -> Optional[Resilience]:
+        """The resilience profile (a view that changes the document), or
+        None. Assigning a Resilience stores a copy; None (or ``del``)
+        removes the section. Either way, views of the previous profile are
+        detached."""
+        return self._section("resilience", Resilience._from_handle)
+
+    @resilience.setter
+    def resilience(self, value: Optional[Resilience]) -> None:
+        self._replace("resilience", value, Resilience)
+
+    @resilience.deleter
+    def resilience(self) -> None:
+        self._replace("resilience", None, Resilience)
+
+    @property
+    def scenarios(self) -> Optional[Scenarios]:
+        """The disruption scenarios with their scoring settings (a view that
+        changes the document), or None. Assigning a Scenarios stores a copy;
+        None (or ``del``) removes the section. Either way, views of the
+        previous set (its scenarios included) are detached."""
+        return self._section("scenarios", Scenarios._from_handle)
+
+    @scenarios.setter
+    def scenarios(self, value: Optional[Scenarios]) -> None:
+        self._replace("scenarios", value, Scenarios)
+
+    @scenarios.deleter
+    def scenarios(self) -> None:
+        self._replace("scenarios", None, Scenarios)
+
+    @property
+    def responses(self) -> Optional[Responses]:
+        """The candidate responses with their criteria (a view that changes
+        the document), or None. Assigning a Responses stores a copy; None
+        (or ``del``) removes the section. Either way, views of the previous
+        set are detached."""
+        return self._section("responses", Responses._from_handle)
+
+    @responses.setter
+    def responses(self, value: Optional[Responses]) -> None:
+        self._replace("responses", value, Responses)
+
+    @responses.deleter
+    def responses(self) -> None:
+        self._replace("responses", None, Responses)
+
+    @property
+    def budget(self) -> Optional[float]:
+        """The planning budget of the settings, or None when there is none.
+        Assign a number (0 or more) to set it, None (or ``del``) to forget it."""
+        with self._lock:
+            status, value = _core.smb_document_budget(self._ptr)
+        if status == _core.SMB_ENOTFOUND:
+            return None
+        check(status)
+        return value
+
+    @budget.setter
+    def budget(self, value: Optional[float]) -> None:
+        if value is None:
+            del self.budget
+            return
+        value = _args.real(value, "budget")
+        with self._lock:
+            check(_core.smb_document_set_budget(self._ptr, value))
+
+    @budget.deleter
+    def budget(self) -> None:
+        with self._lock:
+            check(_core.smb_document_clear_budget(self._ptr))
+
+    # -- everything at once -------------------------------------------------
+
+    def score(self) -> "DocumentScore":
+        """Every score of the document at once, as ``smbstrat score``
+        shows them: the five forces, the resilience indices, the scenarios
+        scored against the profile, each shifting scenario's stress test
+        against the forces, and the threats' heat on the canvas. A part
+        whose sections are absent is None (stress tests: empty)."""
+        from .document_results import document_score
+
+        with self._lock:
+            return document_score({section: get(self._ptr)
+                                   for section, (get, _) in _SECTIONS.items()})
 
     def __reduce__(self):
         """Pickle as the document's JSON text."""
@@ -167,19 +273,26 @@ class Document:
 
     def __repr__(self) -> str:
         with self._lock:
-            canvas = _core.smb_document_canvas(self._ptr)
-            forces = _core.smb_document_forces(self._ptr)
+            ptrs = {section: get(self._ptr) for section, (get, _) in _SECTIONS.items()}
             parts = []
-            if canvas is not None:
-                name = _core.smb_canvas_name(canvas)
-                total = _core.smb_canvas_item_total(canvas)
+            if ptrs["canvas"] is not None:
+                name = _core.smb_canvas_name(ptrs["canvas"])
+                total = _core.smb_canvas_item_total(ptrs["canvas"])
                 parts.append(f"canvas{_display.label(name)} with {total} "
                              f"{_display.plural(total, 'item')}")
-            if forces is not None:
-                name = _core.smb_forces_name(forces)
-                rated, total = driver_counts(forces)
+            if ptrs["forces"] is not None:
+                name = _core.smb_forces_name(ptrs["forces"])
+                rated, total = driver_counts(ptrs["forces"])
                 parts.append(f"forces{_display.label(name)} with {rated} of {total} "
                              f"drivers rated")
+            if ptrs["resilience"] is not None:
+                status, index = _core.smb_resilience_index(ptrs["resilience"])
+                parts.append(f"resilience index {_display.number(index, 3)}")
+            for section, count in (("scenarios", _core.smb_scenarios_count),
+                                   ("responses", _core.smb_responses_count)):
+                if ptrs[section] is not None:
+                    n = count(ptrs[section])
+                    parts.append(f"{n} {_display.plural(n, section[:-1])}")
         if not parts:
             return "<Document (empty)>"
         return f"<Document: {'; '.join(parts)}>"

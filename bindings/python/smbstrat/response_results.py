@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence, Tuple
 
-from . import _enums
+from . import _display, _enums
 from . import core as _core
 from ._errors import NotFoundError, check
 
@@ -63,7 +63,7 @@ class ResidualScenario:
     residual: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Residual:
     """The threat exposure left after some responses
     (:meth:`Responses.residual`); ``residual["online-giant"]`` is one threat's.
@@ -87,6 +87,12 @@ class Residual:
 
     def __getitem__(self, id: str) -> ResidualScenario:
         return _find(self.scenarios, id, "threat")
+
+    def __repr__(self) -> str:
+        count = len(self.chosen)
+        return (f"<Residual of {count} {_display.plural(count, 'response')}: exposure "
+                f"{_display.number(self.base, 3)} \u2192 {_display.number(self.total, 3)}, "
+                f"cost {self.cost:g}>")
 
     def to_dataframe(self) -> "pandas.DataFrame":
         """One row per threat: id, likelihood_factor, impact_factor, base,
@@ -157,7 +163,7 @@ class ResponseRank:
     values: Mapping[str, float]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ResponseRanking:
     """Responses ranked on every criterion of their set
     (:meth:`Responses.rank`). Iterating walks them best first;
@@ -175,6 +181,12 @@ class ResponseRanking:
 
     def __getitem__(self, id: str) -> ResponseRank:
         return _find(self.ranked, id, "response")
+
+    def __repr__(self) -> str:
+        best = ", ".join(f"{r.rank}. {r.id} {_display.number(r.score, 3)}"
+                         for r in self.ranked[:3])
+        more = ", \u2026" if len(self.ranked) > 3 else ""
+        return f"<ResponseRanking {self.method}" + (f": {best}{more}>" if best else ">")
 
     def __iter__(self) -> Iterator[ResponseRank]:
         return iter(self.ranked)
@@ -248,7 +260,7 @@ class PortfolioItem:
     marginal: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Portfolio:
     """The responses that leave the least threat exposure within a budget
     (:meth:`Responses.plan`).
@@ -274,6 +286,12 @@ class Portfolio:
     residual: float
     reduction: float
     contributions: Tuple[PortfolioItem, ...]
+
+    def __repr__(self) -> str:
+        count = len(self.contributions)
+        return (f"<Portfolio {self.method}, budget {self.budget:g}: {count} chosen, cost "
+                f"{self.cost:g}, exposure {_display.number(self.base, 3)} \u2192 "
+                f"{_display.number(self.residual, 3)}>")
 
     @property
     def chosen(self) -> Tuple[str, ...]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Iterator, Mapping, Optional, Tuple
 
-from . import _enums
+from . import _display, _enums
 from . import core as _core
 from ._errors import NotFoundError, check
 from .forces_results import ForcesComparison, comparison_of
@@ -111,7 +111,7 @@ class ScenarioTotals:
     bands: Mapping[str, int]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ScenarioScores:
     """Every scenario of a set scored against a resilience profile.
 
@@ -145,6 +145,17 @@ class ScenarioScores:
 
     def __len__(self) -> int:
         return len(self.scores)
+
+    def __repr__(self) -> str:
+        parts = []
+        for direction, many, ranked in (("threat", "threats", self.threats),
+                                        ("opportunity", "opportunities", self.opportunities)):
+            total = self.totals[direction]
+            noun = direction if total.count == 1 else many
+            parts.append(f"{total.count} {noun} (exposure {_display.number(total.exposure, 3)})")
+        return (f"<ScenarioScores: {', '.join(parts)}; mitigation "
+                f"{_display.number(self.mitigation, 3)}, half-life "
+                f"{_display.number(self.half_life)} months>")
 
     def to_dataframe(self) -> "pandas.DataFrame":
         """One row per scenario, in set order: id, title, direction,
@@ -246,7 +257,7 @@ class ShiftOutcome:
     clamped: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class StressTest:
     """A scenario's driver shifts applied to a copy of the five forces
     (:meth:`Scenarios.stress`).
@@ -265,6 +276,15 @@ class StressTest:
     unapplied: int
     comparison: ForcesComparison
     forces: "Forces"
+
+    def __repr__(self) -> str:
+        appeal = self.comparison.attractiveness
+        change = (f", attractiveness {_display.number(appeal.before, 3)} \u2192 "
+                  f"{_display.number(appeal.after, 3)}")
+        unapplied = f" ({self.unapplied} unapplied)" if self.unapplied else ""
+        count = len(self.shifts)
+        return (f"<StressTest {self.scenario!r}: {count} {_display.plural(count, 'shift')}"
+                f"{unapplied}{change}>")
 
 
 def _outcome(raw: Any) -> ShiftOutcome:
@@ -328,7 +348,7 @@ class BlockHeat:
     items: Optional[int]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class CanvasHeat:
     """The heat of the nine blocks (:meth:`Scenarios.heat`);
     ``heat["channels"]`` is one block's.
@@ -340,6 +360,11 @@ class CanvasHeat:
 
     blocks: Tuple[BlockHeat, ...]
     total: float
+
+    def __repr__(self) -> str:
+        hottest = ", ".join(f"{b.block} {b.share:.0%}" for b in self.blocks[:3] if b.heat > 0)
+        return (f"<CanvasHeat total {_display.number(self.total, 3)}"
+                + (f": {hottest}>" if hottest else ">"))
 
     def __getitem__(self, block: str) -> BlockHeat:
         for entry in self.blocks:
