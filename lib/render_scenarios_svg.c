@@ -149,8 +149,8 @@ static void put_markers(smb_buf *b, const smb_scenarios_view *v, int likelihood,
     }
     if (shown < total)
         put_more(b, total - shown,
-                 cell_x(likelihood) + PAD + (SLOTS - 1) % MARK_COLS * (MARK_W + COL_GAP),
-                 cell_y(impact) + SLOTS_DY + (SLOTS - 1) / MARK_COLS * (MARK_H + ROW_GAP));
+                 cell_x(likelihood) + PAD + ((SLOTS - 1) % MARK_COLS) * (MARK_W + COL_GAP),
+                 cell_y(impact) + SLOTS_DY + ((SLOTS - 1) / MARK_COLS) * (MARK_H + ROW_GAP));
 }
 
 static void put_cell(smb_buf *b, const smb_scenarios_view *v, int likelihood, int impact)

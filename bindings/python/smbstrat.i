@@ -7,7 +7,9 @@
  * translation of C calling conventions that Python cannot express:
  * out-parameters become extra return values (a call returns the pair
  * `[status, value]`), library-owned strings are copied into Python and
- * released with smb_free(), sequences become C arrays, and text arguments are
+ * released with smb_free(), sequences become C arrays, estimates travel as
+ * numbers, mappings or (dist, min, mode, max) tuples, decision tables as
+ * buffers (numpy arrays) whose sizes are checked, and text arguments are
  * checked to be str (or bytes) without embedded NUL characters, because a C
  * string would silently end at the first one.
  *
@@ -31,8 +33,8 @@ out-parameters return the pair `[status, value]`."
  * objects it is given (or makes new ones), and the package holds the owning
  * object's lock around it so that no other thread changes or frees them
  * meanwhile. The smb_document_set_*() calls free the old section, so they
- * keep the GIL. The decision-table helpers below (smbpy_mcda and friends)
- * release it themselves, around the C call only. */
+ * keep the GIL. The decision-table helpers smbpy_ahp_weights() and
+ * smbpy_mcda() below release it themselves, around the C call only. */
 %nothread;
 %thread smb_document_load_file;
 %thread smb_document_load_string;

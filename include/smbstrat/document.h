@@ -4,12 +4,18 @@
  * @brief The JSON document that holds a whole analysis, loaded and saved
  *        strictly (see docs/format.md).
  *
- * A document has optional sections. This version reads and writes the
- * `canvas` section (a business model canvas) and the `forces` section (a
- * five-forces assessment); the names `resilience`, `scenarios` and
- * `responses` are reserved for later models and refused for now with a
- * message that says so. Each section is built through its model's public
- * API, so a document holds exactly what the API would accept.
+ * A document has optional sections: `canvas` (a business model canvas),
+ * `forces` (a five-forces assessment), `resilience` (a resilience
+ * profile), `scenarios` (disruption scenarios), `responses` (candidate
+ * responses) and `settings` (the scenarios' scoring settings, the
+ * responses' ranking criteria and weights, and the planning budget). Any
+ * other top-level name is refused as an unknown key. Each section is built
+ * through its model's public API, so a section holds exactly what the API
+ * would accept; on loading, the references between sections are checked
+ * too (an effect must name a threat among the scenarios, a shift a driver
+ * of the forces section when there is one, a value a criterion declared in
+ * the settings), so that a document that loads can be scored and planned
+ * with.
  */
 #ifndef SMBSTRAT_DOCUMENT_H
 #define SMBSTRAT_DOCUMENT_H
@@ -46,10 +52,15 @@ SMB_API void smb_document_free(smb_document *doc);
  * @return ::SMB_OK, ::SMB_EINVAL, ::SMB_EIO (cannot read), ::SMB_EPARSE (not
  *         JSON, invalid UTF-8, duplicate key), ::SMB_ESCHEMA (unknown key,
  *         wrong type, missing field, unsupported version, a title on a
- *         standard driver), ::SMB_ERANGE (number out of range, or weights
- *         of 0 that leave a force or the assessment nothing of positive
- *         weight), ::SMB_EEXIST (duplicate id), ::SMB_ENOTFOUND (link to an
- *         unknown id), ::SMB_ELIMIT or ::SMB_ENOMEM.
+ *         standard driver, both flags of a kind pair, an effect on an
+ *         opportunity, a setting of a section the document lacks, AHP
+ *         judgements that are not reciprocal), ::SMB_ERANGE (number out of
+ *         range, min above max or a mode outside them, or weights of 0 that
+ *         leave a force, the profile or the ranking nothing of positive
+ *         weight), ::SMB_EEXIST (duplicate id or criterion key),
+ *         ::SMB_ENOTFOUND (a link, effect, shifted driver, value or weight
+ *         naming something the document lacks), ::SMB_ELIMIT or
+ *         ::SMB_ENOMEM.
  */
 SMB_API smb_status smb_document_load_file(const char *path, smb_document **out);
 /**
@@ -107,7 +118,8 @@ SMB_API smb_status smb_document_set_forces(smb_document *doc, const smb_forces *
 
 /**
  * @brief The document's resilience profile, borrowed, or NULL when the
- *        section is absent.
+ *        section is absent. Changes made through it are changes to the
+ *        document.
  */
 SMB_API smb_resilience *smb_document_resilience(smb_document *doc);
 /** @brief Read-only view of the resilience profile, or NULL when absent. */
@@ -121,8 +133,9 @@ SMB_API smb_status smb_document_set_resilience(smb_document *doc,
                                                const smb_resilience *resilience);
 
 /**
- * @brief The document's scenario set (with its scoring settings), borrowed,
- *        or NULL when the section is absent.
+ * @brief The document's scenario set (with its scoring settings, saved in
+ *        `settings`), borrowed, or NULL when the section is absent. Changes
+ *        made through it are changes to the document.
  */
 SMB_API smb_scenarios *smb_document_scenarios(smb_document *doc);
 /** @brief Read-only view of the scenario set, or NULL when absent. */
@@ -136,8 +149,9 @@ SMB_API smb_status smb_document_set_scenarios(smb_document *doc,
                                               const smb_scenarios *scenarios);
 
 /**
- * @brief The document's candidate responses (with their criteria), borrowed,
- *        or NULL when the section is absent.
+ * @brief The document's candidate responses (with their criteria and
+ *        weights, saved in `settings`), borrowed, or NULL when the section
+ *        is absent. Changes made through it are changes to the document.
  */
 SMB_API smb_responses *smb_document_responses(smb_document *doc);
 /** @brief Read-only view of the responses, or NULL when absent. */
@@ -156,8 +170,9 @@ SMB_API smb_status smb_document_set_responses(smb_document *doc,
  */
 SMB_API smb_status smb_document_budget(const smb_document *doc, double *out);
 /**
- * @brief Store a planning budget (finite, >= 0).
- * @return ::SMB_OK, ::SMB_EINVAL or ::SMB_ERANGE.
+ * @brief Store a planning budget: finite, from 0 to ::SMB_MAX_AMOUNT (what
+ *        smb_responses_plan() accepts). Saved as `settings.budget`.
+ * @return ::SMB_OK, ::SMB_EINVAL or ::SMB_ERANGE (budget unchanged).
  */
 SMB_API smb_status smb_document_set_budget(smb_document *doc, double budget);
 /** @brief Forget the planning budget. @return ::SMB_OK or ::SMB_EINVAL. */

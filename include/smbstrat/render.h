@@ -66,7 +66,11 @@ SMB_API smb_status smb_forces_render(const smb_forces *forces, smb_format format
  * (threats and opportunities marked apart). Markdown: the ranked threats and
  * opportunities with exposure, urgency, matrix cell and band. HTML: a
  * self-contained page with both.
+ * @param scenarios  the scenario set to render
  * @param resilience may be NULL (every maturity counts as 0)
+ * @param format     the output format
+ * @param out        receives a NUL-terminated string; release with smb_free()
+ * @param length     receives the length without the NUL; may be NULL
  * @return ::SMB_OK, ::SMB_EINVAL or ::SMB_ENOMEM.
  */
 SMB_API smb_status smb_scenarios_render(const smb_scenarios *scenarios,

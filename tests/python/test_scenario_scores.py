@@ -270,3 +270,20 @@ def test_heat_dataframe(scenarios, profile):
     assert frame["block"].tolist()[:3] == ["channels", "cost_structure", "revenue_streams"]
     assert frame["heat"].tolist()[:3] == approx([1.73, 1.575, 0.64])
     assert frame["items"].isna().all()
+
+
+def test_raw_what_if_takes_five_gains(scenarios, profile):
+    from smbstrat import core
+
+    ptr, res = scenarios._handle.pointer(), profile._handle.pointer()
+    # agility (index 1) + 1: giant's exposure 0.46 as in test_what_if_by_hand
+    status, exposure, urgency_weighted, money = core.smb_scenarios_what_if(
+        ptr, 0, res, 0.75, 0.5, [0, 1, 0, 0, 0])
+    assert status == core.SMB_OK and exposure == approx(0.46)
+    assert core.smb_scenarios_what_if(ptr, 0, res, 1, 1, None)[1] == approx(1.28)
+    for gains in ([1, 2], "abcde", [0, 0, 0, 0, "1"]):
+        with pytest.raises(TypeError):
+            core.smb_scenarios_what_if(ptr, 0, res, 1, 1, gains)
+    # out of range: the status, and None for each value never computed
+    assert core.smb_scenarios_what_if(ptr, 9, res, 1, 1, None) == [core.SMB_EINVAL, None,
+                                                                    None, None]
