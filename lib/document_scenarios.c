@@ -15,7 +15,9 @@
 
 #include "document_loader.h"
 
+/* The six flags of smb_scenario_kind_flag, bit k for the k-th key. */
 enum { KIND_COUNT = 6 };
+_Static_assert((1u << KIND_COUNT) - 1 == SMB_SCENARIO_KIND_ALL, "one bit a kind flag");
 
 static const char *const scenario_keys[] = {
     "id",         "title",  "description", "source",         "kind",   "direction", "likelihood",
@@ -431,10 +433,10 @@ smb_status smb__ld_scenarios(smb__loader *ld, const json_t *section)
 
 static smb_status check_driver(smb__loader *ld, const json_t *shift)
 {
-    smb_force force;
+    /* Force and driver were checked as the scenario loaded. */
+    smb_force force = SMB_FORCE_NEW_ENTRANTS;
+    (void)smb_force_from_key(json_string_value(json_object_get(shift, "force")), &force);
     const char *driver = json_string_value(json_object_get(shift, "driver"));
-    if (smb_force_from_key(json_string_value(json_object_get(shift, "force")), &force) != SMB_OK)
-        return smb__ld_relay(ld, SMB_ENOTFOUND); /* cannot happen: checked on loading */
     if (smb_forces_find_driver(ld->forces, force, driver))
         return SMB_OK;
     char list[SMB__LD_LIST_CAP];

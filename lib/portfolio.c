@@ -48,7 +48,23 @@ typedef struct search {
     bool *path;         /* position -> chosen on the current path */
     bool *best;         /* position -> chosen in the best set so far */
     double best_value, best_cost;
+    /* For the per-threat bound (node_bound): what each candidate removes
+     * from each threat at the current node, as a sparse list per position,
+     * and work arrays. Left NULL (and the bound plain) when the table would
+     * exceed SHARE_CELLS. */
+    size_t threats;
+    size_t *share_threat; /* n × threats */
+    double *share;        /* n × threats */
+    size_t *share_count;  /* n */
+    double *load;         /* threats */
+    bool *full;           /* threats */
+    double *fraction;     /* n */
+    double *value;        /* n */
+    size_t *list;         /* n */
 } search;
+
+/* Most cells of the per-threat table (16 bytes each). */
+#define SHARE_CELLS ((size_t)1 << 20)
 
 static void search_free(search *s)
 {
@@ -62,6 +78,14 @@ static void search_free(search *s)
     smb__free(s->sorted);
     smb__free(s->path);
     smb__free(s->best);
+    smb__free(s->share_threat);
+    smb__free(s->share);
+    smb__free(s->share_count);
+    smb__free(s->load);
+    smb__free(s->full);
+    smb__free(s->fraction);
+    smb__free(s->value);
+    smb__free(s->list);
     *s = (search){0};
 }
 
@@ -83,6 +107,21 @@ static smb_status search_alloc(search *s, const smb__model *m, size_t n, bool ex
     for (size_t d = 0; d < s->depth; d++)
         if (smb__state_alloc(m, &s->states[d]) != SMB_OK)
             goto nomem;
+    size_t t = m->threats;
+    if (exact && n > 0 && t > 0 && t <= SHARE_CELLS / n) {
+        s->threats = t;
+        s->share_threat = smb__calloc(n * t, sizeof *s->share_threat);
+        s->share = smb__calloc(n * t, sizeof *s->share);
+        s->share_count = smb__calloc(n, sizeof *s->share_count);
+        s->load = smb__calloc(t, sizeof *s->load);
+        s->full = smb__calloc(t, sizeof *s->full);
+        s->fraction = smb__calloc(n, sizeof *s->fraction);
+        s->value = smb__calloc(n, sizeof *s->value);
+        s->list = smb__calloc(n, sizeof *s->list);
+        if (!s->share_threat || !s->share || !s->share_count || !s->load || !s->full ||
+            !s->fraction || !s->value || !s->list)
+            goto nomem;
+    }
     return SMB_OK;
 nomem:
     search_free(s);
@@ -114,10 +153,39 @@ static bool ranks_before(const search *s, const double *marginal, size_t a, size
     return x != y ? x > y : a < b;
 }
 
+/* Sort positions by `value` per unit of cost (insertion sort: at most
+ * SMB_PLAN_EXACT_MAX items, and no global context for a comparator). */
+static void sort_by_ratio(const search *s, const double *value, size_t *list, size_t count)
+{
+    for (size_t i = 1; i < count; i++) {
+        size_t x = list[i], j = i;
+        for (; j > 0 && ranks_before(s, value, x, list[j - 1]); j--)
+            list[j] = list[j - 1];
+        list[j] = x;
+    }
+}
+
+typedef struct share_ctx {
+    search *s;
+    size_t row;
+} share_ctx;
+
+static void keep_share(void *ctx, size_t threat, double removed)
+{
+    share_ctx *sc = ctx;
+    search *s = sc->s;
+    if (!(removed > 0))
+        return;
+    size_t at = sc->row * s->threats + s->share_count[sc->row]++;
+    s->share_threat[at] = threat;
+    s->share[at] = removed;
+}
+
 /* The candidates of positions >= `from` that still fit and still help,
  * sorted by ratio into `sorted`; their count. Marginals are written to
- * `marginal` for every position >= from (0 for those left out). */
-static size_t rank_remaining(const search *s, const smb__state *state, size_t from, double spent,
+ * `marginal` for every position >= from (0 for those left out), and each
+ * one's shares per threat to the table when there is one. */
+static size_t rank_remaining(search *s, const smb__state *state, size_t from, double spent,
                              double *marginal, size_t *sorted)
 {
     size_t count = 0;
@@ -125,40 +193,92 @@ static size_t rank_remaining(const search *s, const smb__state *state, size_t fr
         marginal[j] = 0.0;
         if (!affordable(s, spent, s->cost[j]))
             continue;
-        double g = smb__marginal(s->m, state, s->cand[j]);
+        share_ctx ctx = {s, j};
+        if (s->share_count)
+            s->share_count[j] = 0;
+        double g = smb__marginal_shares(s->m, state, s->cand[j], s->share_count ? keep_share : NULL,
+                                        &ctx);
         if (g > s->m->eps) {
             marginal[j] = g;
             sorted[count++] = j;
         }
     }
-    /* Insertion sort: at most SMB_PLAN_EXACT_MAX items, and no global
-     * context for a comparator. */
-    for (size_t i = 1; i < count; i++) {
-        size_t x = sorted[i], j = i;
-        for (; j > 0 && ranks_before(s, marginal, x, sorted[j - 1]); j--)
-            sorted[j] = sorted[j - 1];
-        sorted[j] = x;
-    }
+    sort_by_ratio(s, marginal, sorted, count);
     return count;
 }
 
-/* The fractional knapsack over the sorted candidates of position >= from:
- * an upper bound on what any affordable completion adds. */
-static double knapsack_bound(const search *s, const double *marginal, const size_t *sorted,
-                             size_t count, size_t from, double room)
+/* The fractional knapsack over the listed positions >= from, best ratio
+ * first: the most `value` a completion within `room` can add when values
+ * add up. Each position's fraction goes to `fraction` when not NULL. */
+static double knapsack(const search *s, const double *value, const size_t *list, size_t count,
+                       size_t from, double room, double *fraction)
 {
-    double bound = 0.0;
+    double total = 0.0;
+    for (size_t k = 0; fraction && k < count; k++)
+        fraction[list[k]] = 0.0;
     for (size_t k = 0; k < count; k++) {
-        size_t j = sorted[k];
+        size_t j = list[k];
         if (j < from)
             continue;
         if (s->cost[j] <= room) {
-            bound += marginal[j];
+            total += value[j];
             room -= s->cost[j];
+            if (fraction)
+                fraction[j] = 1.0;
         } else {
-            bound += marginal[j] * (room / s->cost[j]);
+            total += value[j] * (room / s->cost[j]);
+            if (fraction)
+                fraction[j] = room / s->cost[j];
             break;
         }
+    }
+    return total;
+}
+
+/*
+ * An upper bound on what any affordable completion of the node adds, over
+ * all its remaining candidates (so valid for every later position too).
+ *
+ * A completion T removes from threat t at most min(E_t, Σ_{r∈T} Δ_rt): no
+ * more than is left of it (E_t) and no more than the sum of the candidates'
+ * shares in it at this node (diminishing returns, threat by threat). For
+ * any choice of μ_t in [0, 1], min(E, y) ≤ μ_t·E + (1 − μ_t)·y, so
+ *     Σ_t μ_t·E_t + (fractional knapsack of v_r = Σ_t (1 − μ_t)·Δ_rt)
+ * bounds every completion. μ = 0 is the plain knapsack of the marginals;
+ * here μ_t = 1 for the threats that the last knapsack's choice would
+ * over-fill (its shares there exceed what is left), for two rounds, and
+ * the least of the bounds is kept.
+ */
+static double node_bound(search *s, const smb__state *state, const double *marginal,
+                         const size_t *sorted, size_t count, double room)
+{
+    double bound = fmin(state->total, knapsack(s, marginal, sorted, count, 0, room, s->fraction));
+    if (!s->share_count)
+        return bound;
+    for (int round = 0; round < 2; round++) {
+        for (size_t t = 0; t < s->threats; t++)
+            s->load[t] = 0.0;
+        for (size_t k = 0; k < count; k++) {
+            size_t j = sorted[k], row = j * s->threats;
+            for (size_t h = 0; s->fraction[j] > 0 && h < s->share_count[j]; h++)
+                s->load[s->share_threat[row + h]] += s->fraction[j] * s->share[row + h];
+        }
+        double fixed = 0.0;
+        for (size_t t = 0; t < s->threats; t++) {
+            s->full[t] = s->load[t] > state->exposure[t];
+            if (s->full[t])
+                fixed += state->exposure[t];
+        }
+        for (size_t k = 0; k < count; k++) {
+            size_t j = sorted[k], row = j * s->threats;
+            s->value[j] = 0.0;
+            for (size_t h = 0; h < s->share_count[j]; h++)
+                if (!s->full[s->share_threat[row + h]])
+                    s->value[j] += s->share[row + h];
+            s->list[k] = j;
+        }
+        sort_by_ratio(s, s->value, s->list, count);
+        bound = fmin(bound, fixed + knapsack(s, s->value, s->list, count, 0, room, s->fraction));
     }
     return bound;
 }
@@ -185,10 +305,9 @@ static void explore(search *s, size_t depth, size_t from, double value, double s
     /* Room left, with the slack, so that the bound never falls below an
      * affordable completion. */
     double room = s->budget + 1e-12 * s->budget - spent;
+    double node = node_bound(s, state, marginal, sorted, count, room);
     for (size_t i = from; i < s->n; i++) {
-        /* What is left of the exposure caps what any completion removes. */
-        double bound = value + fmin(state->total,
-                                    knapsack_bound(s, marginal, sorted, count, i, room));
+        double bound = value + fmin(node, knapsack(s, marginal, sorted, count, i, room, NULL));
         /* Nothing below can beat the best. As i grows the candidates only
          * shrink, so the bound only falls: stop at the first miss. */
         if (bound <= s->best_value + eps)

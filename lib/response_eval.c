@@ -210,6 +210,8 @@ static void walk(const smb__model *m, const smb__state *s, size_t c, visit_fn vi
 typedef struct {
     const smb__state *state;
     double removed;
+    smb__share_fn each;
+    void *ctx;
 } marginal_ctx;
 
 static void add_removed(void *ctx, size_t t, double likelihood, double impact, double exposure)
@@ -217,15 +219,24 @@ static void add_removed(void *ctx, size_t t, double likelihood, double impact, d
     marginal_ctx *mc = ctx;
     (void)likelihood;
     (void)impact;
-    mc->removed += mc->state->exposure[t] - exposure;
+    double removed = mc->state->exposure[t] - exposure;
+    mc->removed += removed;
+    if (mc->each)
+        mc->each(mc->ctx, t, removed);
+}
+
+double smb__marginal_shares(const smb__model *model, const smb__state *state, size_t c,
+                            smb__share_fn each, void *ctx)
+{
+    marginal_ctx mc = {state, 0.0, each, ctx};
+    walk(model, state, c, add_removed, &mc);
+    /* Adding a response never raises an exposure; a negative sum is rounding. */
+    return fmax(0.0, mc.removed);
 }
 
 double smb__marginal(const smb__model *model, const smb__state *state, size_t c)
 {
-    marginal_ctx ctx = {state, 0.0};
-    walk(model, state, c, add_removed, &ctx);
-    /* Adding a response never raises an exposure; a negative sum is rounding. */
-    return fmax(0.0, ctx.removed);
+    return smb__marginal_shares(model, state, c, NULL, NULL);
 }
 
 static void apply(void *ctx, size_t t, double likelihood, double impact, double exposure)

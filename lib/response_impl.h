@@ -113,6 +113,11 @@ void smb__state_reset(const smb__model *model, smb__state *state);
 void smb__state_copy(const smb__model *model, smb__state *to, const smb__state *from);
 /* The exposure that adding candidate `c` to the state would remove (>= 0). */
 double smb__marginal(const smb__model *model, const smb__state *state, size_t c);
+/* The same, also telling `each` what it removes from each threat it
+ * changes (a share may be a rounding error below 0). */
+typedef void (*smb__share_fn)(void *ctx, size_t threat, double removed);
+double smb__marginal_shares(const smb__model *model, const smb__state *state, size_t c,
+                            smb__share_fn each, void *ctx);
 /* Add candidate `c` to the state. */
 void smb__state_add(const smb__model *model, smb__state *state, size_t c);
 /* The state's total recomputed from its threats, in threat order, so that a

@@ -360,6 +360,8 @@ static const inline_case inline_cases[] = {
      "a uniform distribution has no mode; give min and max only"},
     {ESTIMATES("\"likelihood\": {\"dist\": \"pert\", \"min\": 0.1, \"max\": 0.2}, \"impact\": 3"),
      SMB_ESCHEMA, "$.scenarios[0].likelihood", "{\"dist", "missing required key 'mode'"},
+    {ESTIMATES("\"likelihood\": {\"dist\": \"uniform\", \"min\": 0.1}, \"impact\": 3"),
+     SMB_ESCHEMA, "$.scenarios[0].likelihood", "{\"dist", "missing required key 'max'"},
     {ESTIMATES("\"likelihood\": {\"dist\": \"triangular\", \"min\": \"0\", \"mode\": 0.1, "
                "\"max\": 0.2}, \"impact\": 3"),
      SMB_ESCHEMA, "$.scenarios[0].likelihood.min", "\"0\"", "must be a number, not a string"},
@@ -456,6 +458,13 @@ static const inline_case inline_cases[] = {
      "\"months\": 1300}]",
      SMB_ERANGE, "$.responses[0].months", "1300",
      "must be a finite number from 0 to 1200, got 1300"},
+    {"\"responses\": [{\"id\": \"r s\", \"title\": \"R\", \"kind\": \"automation\", \"cost\": 1, "
+     "\"months\": 2}]",
+     SMB_ESCHEMA, "$.responses[0].id", "\"r s\"",
+     "id 'r s': use only ASCII letters, digits, '_', '-' and '.'"},
+    {"\"responses\": [{\"id\": \"r\", \"title\": null, \"kind\": \"automation\", \"cost\": 1, "
+     "\"months\": 2}]",
+     SMB_ESCHEMA, "$.responses[0].title", "null", "must be a string, not null"},
     {RESPONSE(", \"priority\": 1"), SMB_ESCHEMA, "$.responses[0].priority", "\"priority\"",
      "unknown key; a response has id, title, description, kind, cost, months, effects, gains, "
      "ratings and values"},
@@ -542,6 +551,8 @@ static const inline_case inline_cases[] = {
      "{\"key\": \"fun\", \"title\": \"G\"}]}",
      SMB_EEXIST, "$.settings.criteria[1].key", "\"fun\", \"title\": \"G\"",
      "criterion 'fun' already exists"},
+    {"\"responses\": [], \"settings\": {\"criteria\": [\"fun\"]}", SMB_ESCHEMA,
+     "$.settings.criteria[0]", "\"fun\"", "a criterion must be an object, not a string"},
     {"\"responses\": [], \"settings\": {\"criteria\": [{\"key\": \"fun\"}]}", SMB_ESCHEMA,
      "$.settings.criteria[0]", "{\"key", "missing required key 'title'"},
     {"\"responses\": [], \"settings\": {\"criteria\": [{\"key\": \"fun\", \"title\": \"F\", "
