@@ -11,6 +11,7 @@
  * completion T adds at most Σ_{t∈T} Δ_t(S), the marginals at S, and the
  * fractional knapsack over those marginals bounds every affordable T. */
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "response_impl.h"
@@ -65,6 +66,8 @@ typedef struct search {
 
 /* Most cells of the per-threat table (16 bytes each). */
 #define SHARE_CELLS ((size_t)1 << 20)
+
+_Static_assert(SMB_PLAN_EXACT_MAX < 32, "candidate sets are 32-bit masks");
 
 static void search_free(search *s)
 {
@@ -181,17 +184,16 @@ static void keep_share(void *ctx, size_t threat, double removed)
     s->share[at] = removed;
 }
 
-/* The candidates of positions >= `from` that still fit and still help,
- * sorted by ratio into `sorted`; their count. Marginals are written to
- * `marginal` for every position >= from (0 for those left out), and each
- * one's shares per threat to the table when there is one. */
-static size_t rank_remaining(search *s, const smb__state *state, size_t from, double spent,
+/* The candidates in `allowed` (a bit per position) that still fit and
+ * still help, sorted by ratio into `sorted`; their count. Their marginals
+ * are written to `marginal`, and each one's shares per threat to the table
+ * when there is one. */
+static size_t rank_remaining(search *s, const smb__state *state, uint32_t allowed, double spent,
                              double *marginal, size_t *sorted)
 {
     size_t count = 0;
-    for (size_t j = from; j < s->n; j++) {
-        marginal[j] = 0.0;
-        if (!affordable(s, spent, s->cost[j]))
+    for (size_t j = 0; j < s->n; j++) {
+        if (!(allowed >> j & 1u) || !affordable(s, spent, s->cost[j]))
             continue;
         share_ctx ctx = {s, j};
         if (s->share_count)
@@ -295,32 +297,45 @@ static void consider(search *s, double value, double cost)
     }
 }
 
-static void explore(search *s, size_t depth, size_t from, double value, double spent)
+/*
+ * Depth-first search over the candidates in `allowed`, best ratio first
+ * (ratios at this node). Branch k takes sorted[k] and leaves sorted[0..k)
+ * out of everything below it, so every set is met once. A candidate that
+ * does not fit or does not help here is dropped for good: spending only
+ * grows, and by diminishing returns what removes nothing now removes
+ * nothing later.
+ */
+static void explore(search *s, size_t depth, uint32_t allowed, double value, double spent)
 {
     const smb__state *state = &s->states[depth];
     double *marginal = &s->marginal[depth * s->n];
     size_t *sorted = &s->sorted[depth * s->n];
-    size_t count = rank_remaining(s, state, from, spent, marginal, sorted);
+    size_t count = rank_remaining(s, state, allowed, spent, marginal, sorted);
     double eps = s->m->eps;
     /* Room left, with the slack, so that the bound never falls below an
      * affordable completion. */
     double room = s->budget + 1e-12 * s->budget - spent;
     double node = node_bound(s, state, marginal, sorted, count, room);
-    for (size_t i = from; i < s->n; i++) {
-        double bound = value + fmin(node, knapsack(s, marginal, sorted, count, i, room, NULL));
-        /* Nothing below can beat the best. As i grows the candidates only
-         * shrink, so the bound only falls: stop at the first miss. */
+    uint32_t later = 0;
+    for (size_t k = 0; k < count; k++)
+        later |= 1u << sorted[k];
+    for (size_t k = 0; k < count; k++) {
+        double bound =
+            value + fmin(node, knapsack(s, marginal, sorted + k, count - k, 0, room, NULL));
+        /* Nothing below can beat the best. Each branch has fewer candidates
+         * than the one before, so the bound only falls: stop at the first
+         * miss. */
         if (bound <= s->best_value + eps)
             return;
-        if (!(marginal[i] > 0))
-            continue;
+        size_t i = sorted[k];
+        later &= ~(1u << i);
         smb__state *child = &s->states[depth + 1];
         smb__state_copy(s->m, child, state);
         smb__state_add(s->m, child, s->cand[i]);
         double v = s->m->base_total - child->total, c = spent + s->cost[i];
         s->path[i] = true;
         consider(s, v, c);
-        explore(s, depth + 1, i + 1, v, c);
+        explore(s, depth + 1, later, v, c);
         s->path[i] = false;
     }
 }
@@ -501,7 +516,7 @@ smb_status smb_responses_plan(const smb_responses *set, const smb_scenarios *sce
     if (n <= SMB_PLAN_EXACT_MAX) {
         p->method = SMB_PLAN_EXACT;
         smb__state_reset(&m, &s.states[0]);
-        explore(&s, 0, 0, 0.0, 0.0);
+        explore(&s, 0, n ? UINT32_MAX >> (32 - n) : 0, 0.0, 0.0);
     } else {
         p->method = SMB_PLAN_GREEDY;
     }
