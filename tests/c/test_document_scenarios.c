@@ -943,6 +943,7 @@ START_TEST(test_round_trip)
     ck_assert(smb_scenarios_equal(smb_document_scenarios(first), smb_document_scenarios(second)));
     ck_assert(smb_responses_equal(smb_document_responses(first), smb_document_responses(second)));
     ck_assert(smb_forces_equal(smb_document_forces(first), smb_document_forces(second)));
+    ck_assert(smb_canvas_equal(smb_document_canvas(first), smb_document_canvas(second)));
     double b1, b2;
     TH_OK(smb_document_budget(first, &b1));
     TH_OK(smb_document_budget(second, &b2));
@@ -1434,9 +1435,14 @@ START_TEST(test_load_alloc_failure)
     char *text = th_read_data("scenarios_full.json", &len);
     smb_document *expected = load_data("scenarios_full.json");
     smb_document *doc = NULL;
+    /* the file has all six sections */
+    ck_assert_ptr_nonnull(smb_document_canvas(expected));
+    ck_assert_ptr_nonnull(smb_document_forces(expected));
     TH_EACH_ALLOC_FAILURE(
         smb_document_load_string(text, len, &doc), doc == NULL,
-        ck_assert(smb_scenarios_equal(smb_document_scenarios(doc),
+        ck_assert(smb_canvas_equal(smb_document_canvas(doc), smb_document_canvas(expected)) &&
+                  smb_forces_equal(smb_document_forces(doc), smb_document_forces(expected)) &&
+                  smb_scenarios_equal(smb_document_scenarios(doc),
                                       smb_document_scenarios(expected)) &&
                   smb_responses_equal(smb_document_responses(doc),
                                       smb_document_responses(expected)) &&
