@@ -173,12 +173,13 @@ static smb_status load_flags(smb__loader *ld, const json_t *v, const char *const
     size_t i;
     json_t *elem;
     json_array_foreach(v, i, elem) {
-        size_t which;
+        size_t which = 0;
         smb__ld_push_index(ld, i);
         st = smb__ld_one_of(ld, elem, keys, n, &which);
         if (st == SMB_OK && (mask & (1u << which)))
             st = smb__ld_fail(ld, SMB_ESCHEMA, "lists '%s' twice", keys[which]);
-        mask |= 1u << which;
+        if (st == SMB_OK)
+            mask |= 1u << which;
         if (st == SMB_OK && apply_each)
             st = smb__ld_api(ld, apply(ld, id, mask));
         smb__ld_pop(ld);

@@ -58,7 +58,7 @@ typedef struct search {
     double *share;        /* n × threats */
     size_t *share_count;  /* n */
     double *load;         /* threats */
-    bool *full;           /* threats */
+    double *mu;           /* threats */
     double *fraction;     /* n */
     double *value;        /* n */
     size_t *list;         /* n */
@@ -85,7 +85,7 @@ static void search_free(search *s)
     smb__free(s->share);
     smb__free(s->share_count);
     smb__free(s->load);
-    smb__free(s->full);
+    smb__free(s->mu);
     smb__free(s->fraction);
     smb__free(s->value);
     smb__free(s->list);
@@ -117,11 +117,11 @@ static smb_status search_alloc(search *s, const smb__model *m, size_t n, bool ex
         s->share = smb__calloc(n * t, sizeof *s->share);
         s->share_count = smb__calloc(n, sizeof *s->share_count);
         s->load = smb__calloc(t, sizeof *s->load);
-        s->full = smb__calloc(t, sizeof *s->full);
+        s->mu = smb__calloc(t, sizeof *s->mu);
         s->fraction = smb__calloc(n, sizeof *s->fraction);
         s->value = smb__calloc(n, sizeof *s->value);
         s->list = smb__calloc(n, sizeof *s->list);
-        if (!s->share_threat || !s->share || !s->share_count || !s->load || !s->full ||
+        if (!s->share_threat || !s->share || !s->share_count || !s->load || !s->mu ||
             !s->fraction || !s->value || !s->list)
             goto nomem;
     }
@@ -239,25 +239,30 @@ static double knapsack(const search *s, const double *value, const size_t *list,
 
 /*
  * An upper bound on what any affordable completion of the node adds, over
- * all its remaining candidates (so valid for every later position too).
+ * all its remaining candidates (so valid for every later branch too).
  *
  * A completion T removes from threat t at most min(E_t, Σ_{r∈T} Δ_rt): no
  * more than is left of it (E_t) and no more than the sum of the candidates'
  * shares in it at this node (diminishing returns, threat by threat). For
- * any choice of μ_t in [0, 1], min(E, y) ≤ μ_t·E + (1 − μ_t)·y, so
+ * any μ_t in [0, 1], min(E, y) ≤ μ_t·E + (1 − μ_t)·y, so
  *     Σ_t μ_t·E_t + (fractional knapsack of v_r = Σ_t (1 − μ_t)·Δ_rt)
- * bounds every completion. μ = 0 is the plain knapsack of the marginals;
- * here μ_t = 1 for the threats that the last knapsack's choice would
- * over-fill (its shares there exceed what is left), for two rounds, and
- * the least of the bounds is kept.
+ * bounds every completion. μ = 0 is the plain knapsack of the marginals.
+ * Starting there, a few subgradient steps raise μ_t where the knapsack's
+ * choice over-fills threat t (its shares there exceed E_t) and lower it
+ * where it under-fills; every μ gives a valid bound, so the steps only
+ * decide how tight it is, and the least bound met is kept.
  */
+enum { BOUND_STEPS = 5 };
+
 static double node_bound(search *s, const smb__state *state, const double *marginal,
                          const size_t *sorted, size_t count, double room)
 {
     double bound = fmin(state->total, knapsack(s, marginal, sorted, count, 0, room, s->fraction));
     if (!s->share_count)
         return bound;
-    for (int round = 0; round < 2; round++) {
+    for (size_t t = 0; t < s->threats; t++)
+        s->mu[t] = 0.0;
+    for (int step = 0; step < BOUND_STEPS; step++) {
         for (size_t t = 0; t < s->threats; t++)
             s->load[t] = 0.0;
         for (size_t k = 0; k < count; k++) {
@@ -265,18 +270,18 @@ static double node_bound(search *s, const smb__state *state, const double *margi
             for (size_t h = 0; s->fraction[j] > 0 && h < s->share_count[j]; h++)
                 s->load[s->share_threat[row + h]] += s->fraction[j] * s->share[row + h];
         }
-        double fixed = 0.0;
+        double fixed = 0.0, rate = 1.0 / (step + 1);
         for (size_t t = 0; t < s->threats; t++) {
-            s->full[t] = s->load[t] > state->exposure[t];
-            if (s->full[t])
-                fixed += state->exposure[t];
+            double left = state->exposure[t], load = s->load[t], scale = fmax(left, load);
+            if (scale > 0)
+                s->mu[t] = fmin(1.0, fmax(0.0, s->mu[t] + rate * (load - left) / scale));
+            fixed += s->mu[t] * left;
         }
         for (size_t k = 0; k < count; k++) {
             size_t j = sorted[k], row = j * s->threats;
             s->value[j] = 0.0;
             for (size_t h = 0; h < s->share_count[j]; h++)
-                if (!s->full[s->share_threat[row + h]])
-                    s->value[j] += s->share[row + h];
+                s->value[j] += (1.0 - s->mu[s->share_threat[row + h]]) * s->share[row + h];
             s->list[k] = j;
         }
         sort_by_ratio(s, s->value, s->list, count);

@@ -81,6 +81,12 @@ static const broken_case broken[] = {
     {"broken_scenarios_unknown_kind.json", SMB_ESCHEMA, "$.scenarios[0].kind[1]", 9, 33,
      "must be one of technological, business_model, sustaining, disruptive, operational, "
      "strategic"},
+    /* Fuzzing regression: an unknown first kind once shifted by an
+     * uninitialised index. One line: '"kind":[' spans columns 123-130,
+     * so "nope" starts at 131. */
+    {"broken_scenarios_first_kind_unknown.json", SMB_ESCHEMA, "$.scenarios[0].kind[0]", 1, 131,
+     "must be one of technological, business_model, sustaining, disruptive, operational, "
+     "strategic"},
     /* the element that completes a pair is refused. Line 9
      * `      "kind": ["disruptive", "strategic", "sustaining"],`: '[' 15,
      * "disruptive" 16-27, ',' 28, "strategic" 30-40, ',' 41, "sustaining" at 43 */

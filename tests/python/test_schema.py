@@ -69,6 +69,7 @@ REJECTED = {
     "broken_scenarios_horizon_zero.json": "$.scenarios[0].horizon_months",
     "broken_scenarios_unknown_source.json": "$.scenarios[0].source",
     "broken_scenarios_unknown_kind.json": "$.scenarios[0].kind[1]",
+    "broken_scenarios_first_kind_unknown.json": "$.scenarios[0].kind[0]",
     "broken_scenarios_kind_pair.json": "$.scenarios[0].kind[2]",
     "broken_scenarios_unknown_block.json": "$.scenarios[0].blocks.partners",
     "broken_scenarios_block_weight_zero.json": "$.scenarios[0].blocks.revenue_streams",
