@@ -407,6 +407,39 @@ static void greedy(search *s)
     memset(s->path, 0, s->n * sizeof *s->path);
 }
 
+/* The residual of the chosen positions, leaving out position `skip` (pass
+ * s->n to leave out none), built afresh in `state`. */
+static double residual_without(const search *s, const bool *chosen, size_t skip, smb__state *state)
+{
+    smb__state_reset(s->m, state);
+    for (size_t j = 0; j < s->n; j++)
+        if (chosen[j] && j != skip)
+            smb__state_add(s->m, state, s->cand[j]);
+    return smb__state_total(s->m, state);
+}
+
+/* Drop the chosen responses that the others make redundant — leaving one
+ * out leaves no more exposure (to eps) — the dearest first, until each one
+ * left removes something. A response can become redundant after it was
+ * chosen (a later one clears the same threat completely); dropping it
+ * keeps the exposure and saves its cost. */
+static void drop_redundant(search *s, bool *chosen, smb__state *state)
+{
+    for (;;) {
+        double all = residual_without(s, chosen, s->n, state);
+        size_t drop = s->n;
+        for (size_t j = 0; j < s->n; j++) {
+            if (!chosen[j] || residual_without(s, chosen, j, state) - all > s->m->eps)
+                continue;
+            if (drop == s->n || s->cost[j] > s->cost[drop])
+                drop = j;
+        }
+        if (drop == s->n)
+            return;
+        chosen[drop] = false;
+    }
+}
+
 /* Fill the portfolio's items from the chosen positions: listed by what each
  * adds on top of those before it, largest first (ties by set order), with
  * its stand-alone and leave-one-out reductions. `state` and `spare` are
@@ -454,11 +487,7 @@ static void describe(smb_portfolio *p, search *s, const bool *chosen, smb__state
         };
         p->cost += r->cost;
         /* Leave-one-out: the chosen set without this response. */
-        smb__state_reset(m, spare);
-        for (size_t j = 0; j < s->n; j++)
-            if (chosen[j] && j != pick)
-                smb__state_add(m, spare, s->cand[j]);
-        item->marginal = fmax(0.0, smb__state_total(m, spare) - residual);
+        item->marginal = fmax(0.0, residual_without(s, chosen, pick, spare) - residual);
         smb__state_reset(m, spare);
         item->standalone = smb__marginal(m, spare, s->cand[pick]);
     }
@@ -527,6 +556,7 @@ smb_status smb_responses_plan(const smb_responses *set, const smb_scenarios *sce
     }
     /* The search's first state is free once it is over; `empty` serves as
      * the spare. */
+    drop_redundant(&s, s.best, &s.states[0]);
     describe(p, &s, s.best, &s.states[0], &empty);
     *out = p;
     p = NULL;
