@@ -117,9 +117,5 @@ double smb__attractiveness(double pressure);
  * SMB_ENOTFOUND; `any_rated` from smb__any_rated() tells which reason. */
 smb_status smb__pressure_undefined(bool any_rated, const char *what);
 
-/* Whether two values are equal for ranking and tie purposes. */
-bool smb__same_value(double a, double b);
-/* Order for sorting by value, largest first; ties are left to the caller. */
-int smb__rank_desc(double a, double b);
 
 #endif /* SMB_FORCES_IMPL_H */

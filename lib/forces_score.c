@@ -15,7 +15,7 @@
 typedef struct smb_driver driver_t;
 
 /* Ties: two intensities within this distance are equally dominant. */
-#define TIE 1e-12
+#define TIE SMB__TIE
 
 /* ---- primitives ---------------------------------------------------------- */
 
@@ -127,19 +127,6 @@ smb_status smb__pressure_undefined(bool any_rated, const char *what)
     return smb__fail(SMB_ENOTFOUND,
                      "%s is undefined: no force of positive weight has a rated driver of positive weight",
                      what);
-}
-
-bool smb__same_value(double a, double b)
-{
-    return fabs(a - b) <= TIE;
-}
-
-int smb__rank_desc(double a, double b)
-{
-    /* Values equal to 12 decimal places rank together, whatever the last
-     * bits of their rounding, and the order stays transitive. */
-    double ka = round(a / TIE), kb = round(b / TIE);
-    return ka > kb ? -1 : ka < kb ? 1 : 0;
 }
 
 /* ---- quick answers ------------------------------------------------------- */

@@ -69,6 +69,14 @@ const char *smb__show(char *buf, size_t cap, const char *s);
 /* Whether a double is finite. */
 bool smb__finite(double x);
 
+/* ---- ranking (rank.c) -------------------------------------------------- */
+/* Values within SMB__TIE of each other rank together. */
+#define SMB__TIE 1e-12
+/* Whether two values are equal for ranking and tie purposes. */
+bool smb__same_value(double a, double b);
+/* Order for sorting by value, largest first; ties are left to the caller. */
+int smb__rank_desc(double a, double b);
+
 /* ---- growable text buffer (strbuf.c) ----------------------------------- */
 /* Appends never fail loudly: the first allocation failure makes the buffer
  * sticky-failed and smb__buf_finish reports SMB_ENOMEM. This keeps

@@ -9,7 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "forces_impl.h" /* smb__rank_desc: the one definition of score ties */
+#include "internal.h"
+
 
 typedef smb_criterion_direction direction_t;
 

@@ -9,7 +9,8 @@
  * removes more than adding it to a smaller one, because reductions multiply
  * what is left and capability gains are capped. So from a node S, any
  * completion T adds at most Σ_{t∈T} Δ_t(S), the marginals at S, and the
- * fractional knapsack over those marginals bounds every affordable T. */
+ * fractional knapsack over those marginals bounds every affordable T;
+ * node_bound() tightens it threat by threat. */
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -44,7 +45,7 @@ typedef struct search {
     double budget;
     smb__state *states; /* one per depth */
     size_t depth;       /* number of states: n + 1 (exact) or 2 (greedy) */
-    double *marginal;   /* per depth, n each */
+    double *marginal;   /* per depth, n each (greedy: one row) */
     size_t *sorted;     /* per depth, n each: positions by marginal per cost */
     bool *path;         /* position -> chosen on the current path */
     bool *best;         /* position -> chosen in the best set so far */
@@ -93,11 +94,11 @@ static void search_free(search *s)
 }
 
 /* The exact search keeps a state, marginals and an ordering per depth; the
- * greedy heuristic needs two states only. */
+ * greedy heuristic needs two states and one row of marginals. */
 static smb_status search_alloc(search *s, const smb__model *m, size_t n, bool exact)
 {
     *s = (search){.m = m, .n = n, .depth = exact ? n + 1 : 2};
-    size_t cells = exact ? (n + 1) * (n ? n : 1) : 1;
+    size_t cells = (exact ? n + 1 : 1) * (n ? n : 1);
     s->cand = smb__calloc(n ? n : 1, sizeof *s->cand);
     s->cost = smb__calloc(n ? n : 1, sizeof *s->cost);
     s->marginal = smb__calloc(cells, sizeof *s->marginal);
@@ -354,26 +355,12 @@ static void greedy(search *s)
     double spent = 0.0, value = 0.0;
     for (;;) {
         size_t pick = s->n;
-        double pick_gain = 0.0;
         for (size_t j = 0; j < s->n; j++) {
             if (s->path[j] || !affordable(s, spent, s->cost[j]))
                 continue;
-            double g = smb__marginal(s->m, state, s->cand[j]);
-            if (!(g > s->m->eps))
-                continue;
-            if (pick == s->n) {
+            double g = s->marginal[j] = smb__marginal(s->m, state, s->cand[j]);
+            if (g > s->m->eps && (pick == s->n || ranks_before(s, s->marginal, j, pick)))
                 pick = j;
-                pick_gain = g;
-                continue;
-            }
-            double cj = s->cost[j], cp = s->cost[pick];
-            bool better = (cj == 0) != (cp == 0) ? cj == 0
-                          : cj == 0             ? g > pick_gain
-                                                : g * cp > pick_gain * cj;
-            if (better) {
-                pick = j;
-                pick_gain = g;
-            }
         }
         if (pick == s->n)
             break;
@@ -418,26 +405,29 @@ static double residual_without(const search *s, const bool *chosen, size_t skip,
     return smb__state_total(s->m, state);
 }
 
-/* Drop the chosen responses that the others make redundant — leaving one
- * out leaves no more exposure (to eps) — the dearest first, until each one
- * left removes something. A response can become redundant after it was
- * chosen (a later one clears the same threat completely); dropping it
- * keeps the exposure and saves its cost. */
+/* Drop the chosen responses that the others make redundant — without one
+ * the set leaves no more exposure than the search's choice, to eps — the
+ * dearest first. A response can become redundant after it was chosen (a
+ * later one clears the same threat completely); dropping it keeps the
+ * exposure and saves its cost. One pass suffices: by diminishing returns,
+ * dropping a response only makes the others more needed, so one found
+ * needed stays needed. */
 static void drop_redundant(search *s, bool *chosen, smb__state *state)
 {
+    double all = residual_without(s, chosen, s->n, state);
+    bool *seen = s->path;
     for (;;) {
-        double all = residual_without(s, chosen, s->n, state);
-        size_t drop = s->n;
-        for (size_t j = 0; j < s->n; j++) {
-            if (!chosen[j] || residual_without(s, chosen, j, state) - all > s->m->eps)
-                continue;
-            if (drop == s->n || s->cost[j] > s->cost[drop])
-                drop = j;
-        }
-        if (drop == s->n)
-            return;
-        chosen[drop] = false;
+        size_t j = s->n;
+        for (size_t i = 0; i < s->n; i++)
+            if (chosen[i] && !seen[i] && (j == s->n || s->cost[i] > s->cost[j]))
+                j = i;
+        if (j == s->n)
+            break;
+        seen[j] = true;
+        if (residual_without(s, chosen, j, state) - all <= s->m->eps)
+            chosen[j] = false;
     }
+    memset(seen, 0, s->n * sizeof *seen);
 }
 
 /* Fill the portfolio's items from the chosen positions: listed by what each
@@ -449,11 +439,7 @@ static void describe(smb_portfolio *p, search *s, const bool *chosen, smb__state
 {
     const smb__model *m = s->m;
     size_t k = 0;
-    smb__state_reset(m, state);
-    for (size_t j = 0; j < s->n; j++)
-        if (chosen[j])
-            smb__state_add(m, state, s->cand[j]);
-    double residual = smb__state_total(m, state);
+    double residual = residual_without(s, chosen, s->n, state);
     p->residual = residual;
     p->base = m->base_total;
 

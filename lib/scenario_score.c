@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "forces_impl.h" /* smb__rank_desc: one ranking rule for the library */
 #include "scenario_impl.h"
 
 enum { SHOW_CAP = SMB_MAX_ID_LENGTH + 4 };

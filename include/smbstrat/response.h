@@ -114,7 +114,7 @@ SMB_API const char *smb_plan_method_key(smb_plan_method method);
  * field.
  * @{ */
 /** Most responses in one set. */
-#define SMB_MAX_RESPONSES 10000
+#define SMB_MAX_RESPONSES 1000
 /** Most scenarios one response may have an effect on. */
 #define SMB_MAX_RESPONSE_EFFECTS 1024
 /** Most criteria of the user's own in one set (the seven built-in ones not counted). */
@@ -536,15 +536,25 @@ typedef struct smb_portfolio smb_portfolio;
  * remove some exposure on their own (no other response can help a
  * portfolio: see docs/methodology.md). Up to ::SMB_PLAN_EXACT_MAX
  * candidates, the choice is exact (branch and bound): no affordable set
- * leaves less exposure, and among sets that leave the same (to 12 decimal
- * places, relative), the cheapest is chosen. Above, a greedy heuristic
- * chooses, whose reduction is at least ½(1 − 1/e) ≈ 0.316 of the best
- * possible. Items are listed by what they add, largest first: each item's
- * increment is what it removes on top of the items before it.
+ * leaves less exposure (to 12 significant digits of the exposure without
+ * responses). Above, a greedy heuristic chooses, whose reduction is at
+ * least ½(1 − 1/e) ≈ 0.316 of the best possible. Either way the portfolio
+ * is minimal: leaving out any of its responses would leave more exposure.
+ * Where several sets leave the same exposure, the choice is deterministic
+ * but need not be the cheapest of them.
+ *
+ * The exact search takes milliseconds when each response addresses a few
+ * scenarios; its worst case grows exponentially with the candidates, and
+ * dense inputs (30 candidates each touching most threats, half of them
+ * affordable together) can take seconds.
+ *
+ * Items are listed by what they add, largest first: each item's increment
+ * is what it removes on top of the items before it.
  * @param set        the responses
  * @param scenarios  the scenarios their effects refer to
  * @param resilience the profile; NULL counts every maturity as 0
- * @param budget     finite, 0 to ::SMB_MAX_AMOUNT
+ * @param budget     finite, 0 to ::SMB_MAX_AMOUNT; a total cost above it by
+ *                   rounding only (12 significant digits) counts as within
  * @param out        the portfolio, to release with smb_portfolio_free()
  * @return ::SMB_OK, ::SMB_EINVAL (NULL, an effect on an opportunity),
  *         ::SMB_ERANGE (budget NaN, infinite, negative or too large),

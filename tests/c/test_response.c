@@ -418,7 +418,7 @@ START_TEST(response_limit)
         TH_OK(smb_responses_add(set, id, "A response", SMB_RESPONSE_AUTOMATION, 1, 1));
     }
     TH_ASSERT_FAILS(smb_responses_add(set, "more", "X", SMB_RESPONSE_AUTOMATION, 1, 1), SMB_ELIMIT,
-                    "response 'more': the set already holds 10000 responses, the most allowed");
+                    "response 'more': the set already holds 1000 responses, the most allowed");
     ck_assert_uint_eq(smb_responses_count(set), SMB_MAX_RESPONSES);
     smb_responses_free(set);
 }
