@@ -34,11 +34,6 @@ static void put_band_style(smb_buf *b)
     }
 }
 
-static void put_text(smb_buf *b, const char *s)
-{
-    smb__render_put_xml_words(b, s, strlen(s));
-}
-
 static void put_verdict(const smb_forces_view *v, smb_buf *b)
 {
     smb__buf_puts(b, "<p class=\"verdict\">");
@@ -99,7 +94,7 @@ static void put_driver_row(smb_buf *b, smb_force force, const smb_driver *d)
     smb__buf_printf(b, "<tr id=\"driver-%s-%s\"%s><td>%s</td><td><span class=\"text\">",
                     smb_force_key(force), smb_driver_key(d),
                     rated ? "" : " class=\"unrated-driver\"", smb_force_title(force));
-    put_text(b, smb_driver_title(d));
+    smb__render_put_xml_text(b, smb_driver_title(d));
     smb__buf_printf(b, "</span> <span class=\"key\">%s</span></td>", smb_driver_key(d));
     smb__buf_printf(b, "<td class=\"num\">%s</td><td class=\"num\">%s</td>"
                        "<td class=\"num\">%s</td><td><span class=\"text\">",
@@ -111,7 +106,7 @@ static void put_driver_row(smb_buf *b, smb_force force, const smb_driver *d)
                         : NONE);
     const char *rationale = smb_driver_rationale(d);
     if (rationale)
-        put_text(b, rationale);
+        smb__render_put_xml_text(b, rationale);
     smb__buf_puts(b, "</span></td></tr>\n");
 }
 

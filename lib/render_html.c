@@ -25,11 +25,6 @@ static const char style[] =
     ".ev-invalidated::marker{color:#991b1b}\n"
     ".totals{font-weight:bold}\n";
 
-static void put_text(smb_buf *b, const char *s)
-{
-    smb__render_put_xml_words(b, s, strlen(s));
-}
-
 static void put_item(smb_buf *b, const smb_item *item)
 {
     const char *id = smb_item_id(item);
@@ -37,7 +32,7 @@ static void put_item(smb_buf *b, const smb_item *item)
     smb__buf_puts(b, "<li id=\"item-");
     smb__buf_put_xml(b, id);
     smb__buf_printf(b, "\" class=\"ev-%s\"><span class=\"text\">", evidence);
-    put_text(b, smb_item_text(item));
+    smb__render_put_xml_text(b, smb_item_text(item));
     smb__buf_printf(b, "</span>\n<span class=\"meta\">importance %d of 5 \xC2\xB7 %s",
                     smb_item_importance(item), evidence);
     if (smb_item_has_amount(item)) {
@@ -50,7 +45,7 @@ static void put_item(smb_buf *b, const smb_item *item)
     size_t tags = smb_item_tag_count(item);
     for (size_t t = 0; t < tags; t++) {
         smb__buf_puts(b, t == 0 ? " \xC2\xB7 tags: <span class=\"tag\">" : ", <span class=\"tag\">");
-        put_text(b, smb_item_tag(item, t));
+        smb__render_put_xml_text(b, smb_item_tag(item, t));
         smb__buf_puts(b, "</span>");
     }
     size_t links = smb_item_link_count(item);
@@ -69,7 +64,7 @@ static void put_item(smb_buf *b, const smb_item *item)
     const char *notes = smb_item_notes(item);
     if (notes && *notes) {
         smb__buf_puts(b, "\n<p class=\"notes\">");
-        put_text(b, notes);
+        smb__render_put_xml_text(b, notes);
         smb__buf_puts(b, "</p>");
     }
     smb__buf_puts(b, "</li>\n");
