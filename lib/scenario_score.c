@@ -317,10 +317,16 @@ smb_status smb_scenarios_what_if(const smb_scenarios *set, size_t index,
     double maturity[SMB_CAPABILITY_COUNT];
     smb__maturities(resilience, maturity);
     for (int c = 0; st == SMB_OK && capability_gain && c < SMB_CAPABILITY_COUNT; c++) {
-        char field[64];
-        snprintf(field, sizeof field, "capability_gain[%s]", smb_capability_key((smb_capability)c));
-        st = check_unit(field, capability_gain[c], SMB_MATURITY_MAX);
-        maturity[c] = fmin(SMB_MATURITY_MAX, maturity[c] + capability_gain[c]);
+        /* The portfolio search calls this in its inner loop: name the field
+         * only when the value is wrong. */
+        double gain = capability_gain[c];
+        if (!(gain >= 0 && gain <= SMB_MATURITY_MAX)) {
+            char field[64];
+            snprintf(field, sizeof field, "capability_gain[%s]",
+                     smb_capability_key((smb_capability)c));
+            st = check_unit(field, gain, SMB_MATURITY_MAX);
+        }
+        maturity[c] = fmin(SMB_MATURITY_MAX, maturity[c] + gain);
     }
     if (st != SMB_OK)
         return st;
