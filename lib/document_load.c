@@ -321,6 +321,9 @@ static smb_status add_item(smb__loader *ld, smb_block block, const json_t *item,
         else
             st = smb__ld_relay(ld, st);
         smb__ld_pop(ld);
+    } else if (st == SMB_ELIMIT && smb_canvas_item_total(ld->canvas) >= SMB_MAX_ITEMS) {
+        /* The canvas is full: the item itself is one too many. */
+        st = smb__ld_relay(ld, st);
     } else if (st != SMB_OK) {
         smb__ld_push_key(ld, "text");
         st = smb__ld_relay(ld, st);
