@@ -271,3 +271,40 @@ smb_status smb__ld_only_keys(smb__loader *ld, const json_t *obj, const char *con
     }
     return SMB_OK;
 }
+
+static smb_status load_entry(smb__loader *ld, const json_t *obj, const smb__ld_entries *e)
+{
+    if (!json_is_object(obj))
+        return smb__ld_fail(ld, SMB_ESCHEMA, "a %s must be an object, not %s", e->noun,
+                            smb__ld_type_name(obj));
+    smb_status st = smb__ld_only_keys(ld, obj, e->keys, e->key_count, e->keys_hint);
+    const char *id = NULL;
+    if (st != SMB_OK || (st = e->add(ld, obj, &id)) != SMB_OK)
+        return st;
+    const char *key;
+    json_t *v;
+    json_object_foreach((json_t *)obj, key, v) {
+        smb__ld_push_key(ld, key);
+        st = e->field(ld, id, key, v);
+        smb__ld_pop(ld);
+        if (st != SMB_OK)
+            return st;
+    }
+    return SMB_OK;
+}
+
+smb_status smb__ld_each_entry(smb__loader *ld, const json_t *section,
+                              const smb__ld_entries *entries)
+{
+    smb_status st = SMB_OK;
+    size_t i;
+    json_t *obj;
+    json_array_foreach(section, i, obj) {
+        smb__ld_push_index(ld, i);
+        st = load_entry(ld, obj, entries);
+        smb__ld_pop(ld);
+        if (st != SMB_OK)
+            break;
+    }
+    return st;
+}

@@ -121,6 +121,24 @@ smb_status smb__ld_require(smb__loader *ld, const json_t *obj, const char *key,
 smb_status smb__ld_only_keys(smb__loader *ld, const json_t *obj, const char *const *keys,
                              size_t n, const char *what);
 
+/* A section that is an array of entries with ids (scenarios, responses):
+ * each entry must be an object with only the listed keys; `add` creates it
+ * from its required keys and yields its id, then `field` applies every key
+ * in document order, so that the first problem reported is the first one a
+ * reader meets. */
+typedef struct smb__ld_entries {
+    const char *section;          /* "scenarios" */
+    const char *noun;             /* "scenario" */
+    const char *const *keys;      /* the keys an entry may have */
+    size_t key_count;
+    const char *keys_hint;        /* "a scenario has id, title, ..." */
+    smb_status (*add)(smb__loader *ld, const json_t *obj, const char **id_out);
+    smb_status (*field)(smb__loader *ld, const char *id, const char *key, const json_t *v);
+} smb__ld_entries;
+
+smb_status smb__ld_each_entry(smb__loader *ld, const json_t *section,
+                              const smb__ld_entries *entries);
+
 /* Section loaders (one file each). On success they leave what they built in
  * the loader; on failure the loader frees whatever is there. */
 smb_status smb__ld_forces(smb__loader *ld, const json_t *section);

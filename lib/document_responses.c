@@ -227,44 +227,20 @@ static smb_status add_response(smb__loader *ld, const json_t *obj, const char **
     return st;
 }
 
-static smb_status load_response(smb__loader *ld, const json_t *obj)
-{
-    if (!json_is_object(obj))
-        return smb__ld_fail(ld, SMB_ESCHEMA, "a response must be an object, not %s",
-                            smb__ld_type_name(obj));
-    smb_status st = smb__ld_only_keys(
-        ld, obj, response_keys, sizeof response_keys / sizeof response_keys[0],
-        "a response has id, title, description, kind, cost, months, effects, gains, ratings "
-        "and values");
-    const char *id = NULL;
-    if (st != SMB_OK || (st = add_response(ld, obj, &id)) != SMB_OK)
-        return st;
-    const char *key;
-    json_t *v;
-    json_object_foreach((json_t *)obj, key, v) {
-        smb__ld_push_key(ld, key);
-        st = load_field(ld, id, key, v);
-        smb__ld_pop(ld);
-        if (st != SMB_OK)
-            return st;
-    }
-    return SMB_OK;
-}
+static const smb__ld_entries response_entries = {
+    "responses", "response", response_keys, sizeof response_keys / sizeof response_keys[0],
+    "a response has id, title, description, kind, cost, months, effects, gains, ratings "
+    "and values",
+    add_response, load_field,
+};
 
 smb_status smb__ld_responses(smb__loader *ld, const json_t *section)
 {
     smb_status st = smb__ld_expect_array(ld, section, "responses");
     if (st == SMB_OK)
         st = smb_responses_new(&ld->responses);
-    size_t i;
-    json_t *obj;
-    json_array_foreach(section, i, obj) {
-        if (st != SMB_OK)
-            break;
-        smb__ld_push_index(ld, i);
-        st = load_response(ld, obj);
-        smb__ld_pop(ld);
-    }
+    if (st == SMB_OK)
+        st = smb__ld_each_entry(ld, section, &response_entries);
     ld->responses_json = section;
     return st;
 }

@@ -386,46 +386,20 @@ static smb_status add_scenario(smb__loader *ld, const json_t *obj, const char **
     return st;
 }
 
-static smb_status load_scenario(smb__loader *ld, const json_t *obj)
-{
-    if (!json_is_object(obj))
-        return smb__ld_fail(ld, SMB_ESCHEMA, "a scenario must be an object, not %s",
-                            smb__ld_type_name(obj));
-    smb_status st = smb__ld_only_keys(
-        ld, obj, scenario_keys, sizeof scenario_keys / sizeof scenario_keys[0],
-        "a scenario has id, title, description, source, kind, direction, likelihood, impact, "
-        "money, horizon_months, blocks, shifts and mitigated_by");
-    const char *id = NULL;
-    if (st != SMB_OK || (st = add_scenario(ld, obj, &id)) != SMB_OK)
-        return st;
-    /* In document order, so that the first problem reported is the first
-     * one a reader meets. */
-    const char *key;
-    json_t *v;
-    json_object_foreach((json_t *)obj, key, v) {
-        smb__ld_push_key(ld, key);
-        st = load_field(ld, id, key, v);
-        smb__ld_pop(ld);
-        if (st != SMB_OK)
-            return st;
-    }
-    return SMB_OK;
-}
+static const smb__ld_entries scenario_entries = {
+    "scenarios", "scenario", scenario_keys, sizeof scenario_keys / sizeof scenario_keys[0],
+    "a scenario has id, title, description, source, kind, direction, likelihood, impact, "
+    "money, horizon_months, blocks, shifts and mitigated_by",
+    add_scenario, load_field,
+};
 
 smb_status smb__ld_scenarios(smb__loader *ld, const json_t *section)
 {
     smb_status st = smb__ld_expect_array(ld, section, "scenarios");
     if (st == SMB_OK)
         st = smb_scenarios_new(&ld->scenarios);
-    size_t i;
-    json_t *obj;
-    json_array_foreach(section, i, obj) {
-        if (st != SMB_OK)
-            break;
-        smb__ld_push_index(ld, i);
-        st = load_scenario(ld, obj);
-        smb__ld_pop(ld);
-    }
+    if (st == SMB_OK)
+        st = smb__ld_each_entry(ld, section, &scenario_entries);
     ld->scenarios_json = section;
     return st;
 }
