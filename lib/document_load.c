@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "document_loader.h"
+#include "file_io.h"
 
 enum { LIST_CAP = SMB__LD_LIST_CAP, MAX_STEPS = SMB__LD_MAX_STEPS, PATH_CAP = SMB__LD_PATH_CAP };
 
@@ -612,20 +613,22 @@ smb_status smb_document_load_string(const char *text, size_t length, smb_documen
 static smb_status read_file(const char *path, char **data, size_t *length)
 {
     char why[128];
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = smb__io->open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return smb__fail_at(SMB_EIO, path, NULL, 0, 0, "cannot open: %s",
                             smb__os_error(errno, why, sizeof why));
     struct stat sb;
-    if (fstat(fd, &sb) != 0 || S_ISDIR(sb.st_mode)) {
-        int e = S_ISDIR(sb.st_mode) ? EISDIR : errno;
-        close(fd);
+    /* sb is only read once fstat has filled it. */
+    bool stat_failed = smb__io->fstat(fd, &sb) != 0;
+    if (stat_failed || S_ISDIR(sb.st_mode)) {
+        int e = stat_failed ? errno : EISDIR;
+        (void)smb__io->close(fd);
         return smb__fail_at(SMB_EIO, path, NULL, 0, 0, "cannot read: %s",
                             smb__os_error(e, why, sizeof why));
     }
     const size_t limit = SMB_MAX_DOCUMENT_SIZE;
     if (S_ISREG(sb.st_mode) && (unsigned long long)sb.st_size > limit) {
-        close(fd);
+        (void)smb__io->close(fd);
         return smb__fail_at(SMB_ELIMIT, path, NULL, 0, 0,
                             "document of %lld bytes; the limit is %zu bytes",
                             (long long)sb.st_size, limit);
@@ -644,7 +647,7 @@ static smb_status read_file(const char *path, char **data, size_t *length)
         size_t want = cap - n;
         if (want > limit + 1 - n)
             want = limit + 1 - n;
-        ssize_t got = read(fd, buf + n, want);
+        ssize_t got = smb__io->read(fd, buf + n, want);
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0) {
@@ -661,7 +664,7 @@ static smb_status read_file(const char *path, char **data, size_t *length)
             break;
         }
     }
-    close(fd);
+    (void)smb__io->close(fd);
     if (st != SMB_OK) {
         smb__free(buf);
         return st;

@@ -8,18 +8,11 @@
  * writes the top level and the canvas and dispatches the other sections
  * (document_forces.c, document_resilience.c, document_scenarios.c,
  * document_responses.c, document_settings.c); the pieces of the layout are
- * in document_write.c.
- * Then the atomic replacement of the file.
+ * in document_write.c; the atomic replacement of the file is in
+ * file_replace.c.
  */
-#include <errno.h>
-#include <fcntl.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include "document_internal.h"
+#include "file_io.h"
 
 static void string_array(smb_buf *b, int level, const smb_item *item, size_t count,
                          const char *(*get)(const smb_item *, size_t))
@@ -149,116 +142,6 @@ smb_status smb_document_save_string(const smb_document *doc, char **out, size_t 
     return smb__buf_finish(&b, out, length);
 }
 
-/* ---- atomic file replacement -------------------------------------------- */
-
-static smb_status io_failure(const char *path, const char *what, int errnum)
-{
-    char why[128];
-    return smb__fail_at(SMB_EIO, path, NULL, 0, 0, "%s: %s", what,
-                        smb__os_error(errnum, why, sizeof why));
-}
-
-static int write_all(int fd, const char *data, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = write(fd, data, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            return -1;
-        if (n == 0) {
-            errno = EIO;
-            return -1;
-        }
-        data += n;
-        len -= (size_t)n;
-    }
-    return 0;
-}
-
-/* Flush the directory entry of the rename too; a failure here cannot undo
- * the save, so it is not reported. */
-static void sync_directory(char *tmp, size_t dir_len)
-{
-    char keep = tmp[dir_len];
-    tmp[dir_len] = '\0';
-    int fd = open(dir_len ? tmp : ".", O_RDONLY | O_CLOEXEC);
-    tmp[dir_len] = keep;
-    if (fd >= 0) {
-        (void)fsync(fd);
-        close(fd);
-    }
-}
-
-/* Write data to a fresh file beside path and rename it over path. */
-static smb_status replace_file(const char *path, const char *data, size_t len)
-{
-    const char *slash = strrchr(path, '/');
-    size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
-    const char *base = path + dir_len;
-    if (!*base)
-        return io_failure(path, "cannot save", EISDIR);
-
-    struct stat sb;
-    mode_t mode = 0644;
-    if (stat(path, &sb) == 0) {
-        if (S_ISDIR(sb.st_mode))
-            return io_failure(path, "cannot save", EISDIR);
-        mode = sb.st_mode & 07777;
-    }
-
-    /* ".NAME.XXXXXX" beside the target; long names are cut so that the
-     * temporary name stays within NAME_MAX. */
-    size_t base_len = strlen(base);
-    if (base_len > 200)
-        base_len = 200;
-    static const char suffix[] = ".XXXXXX";
-    char *tmp = smb__malloc(dir_len + 1 + base_len + sizeof suffix);
-    if (!tmp)
-        return smb__nomem();
-    memcpy(tmp, path, dir_len);
-    tmp[dir_len] = '.';
-    memcpy(tmp + dir_len + 1, base, base_len);
-    memcpy(tmp + dir_len + 1 + base_len, suffix, sizeof suffix);
-
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        smb_status st = io_failure(path, "cannot create a temporary file beside it", errno);
-        smb__free(tmp);
-        return st;
-    }
-    const char *step = "cannot set the mode of the temporary file";
-    int failed = fcntl(fd, F_SETFD, FD_CLOEXEC) != 0 || fchmod(fd, mode) != 0;
-    if (!failed) {
-        step = "cannot write";
-        failed = write_all(fd, data, len) != 0;
-    }
-    if (!failed) {
-        step = "cannot flush to disk";
-        failed = fsync(fd) != 0;
-    }
-    int saved = errno;
-    if (close(fd) != 0 && !failed) {
-        step = "cannot write";
-        failed = 1;
-        saved = errno;
-    }
-    if (!failed) {
-        step = "cannot replace the file";
-        failed = rename(tmp, path) != 0;
-        saved = errno;
-    }
-    smb_status st = SMB_OK;
-    if (failed) {
-        unlink(tmp);
-        st = io_failure(path, step, saved);
-    } else {
-        sync_directory(tmp, dir_len);
-    }
-    smb__free(tmp);
-    return st;
-}
-
 smb_status smb_document_save_file(const smb_document *doc, const char *path)
 {
     if (!doc || !path || !*path)
@@ -270,7 +153,7 @@ smb_status smb_document_save_file(const smb_document *doc, const char *path)
     smb_status st = smb_document_save_string(doc, &text, &len);
     if (st != SMB_OK)
         return st;
-    st = replace_file(path, text, len);
+    st = smb__replace_file(path, text, len);
     smb__free(text);
     return st;
 }

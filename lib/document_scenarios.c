@@ -69,17 +69,27 @@ typedef struct estimate_field {
     const char *name;     /* "likelihood" */
     const char *expected; /* "a probability from 0 to 1" */
     smb_status (*set)(smb_scenarios *, const char *, const smb_estimate *);
+    bool lognormal;       /* whether the field takes a lognormal */
 } estimate_field;
 
 static const estimate_field estimate_fields[] = {
-    {"likelihood", "a probability from 0 to 1", smb_scenarios_set_likelihood},
-    {"impact", "a severity from 1 to 5", smb_scenarios_set_impact},
-    {"money", "an amount from 0 to 1e+15", smb_scenarios_set_money},
+    {"likelihood", "a probability from 0 to 1", smb_scenarios_set_likelihood, false},
+    {"impact", "a severity from 1 to 5", smb_scenarios_set_impact, false},
+    {"money", "an amount from 0 to 1e+15", smb_scenarios_set_money, true},
 };
 
-/* The three forms written as objects; a point is a plain number. */
-static const smb_dist object_dists[] = {SMB_DIST_UNIFORM, SMB_DIST_TRIANGULAR, SMB_DIST_PERT};
+/* The forms written as objects; a point is a plain number. The lognormal,
+ * last, only for money. */
+static const smb_dist object_dists[] = {SMB_DIST_UNIFORM, SMB_DIST_TRIANGULAR, SMB_DIST_PERT,
+                                        SMB_DIST_LOGNORMAL};
 enum { OBJECT_DISTS = sizeof object_dists / sizeof object_dists[0] };
+
+/* Whether a form is written without its mode: the uniform's is its
+ * midpoint, the lognormal's its median. */
+static bool mode_implied(smb_dist dist)
+{
+    return dist == SMB_DIST_UNIFORM || dist == SMB_DIST_LOGNORMAL;
+}
 
 static smb_status estimate_number(smb__loader *ld, const json_t *obj, const char *key,
                                   double *out)
@@ -96,7 +106,8 @@ static smb_status estimate_number(smb__loader *ld, const json_t *obj, const char
 }
 
 /* Read a distribution object into *e; the numbers are the model's to check. */
-static smb_status read_distribution(smb__loader *ld, const json_t *obj, smb_estimate *e)
+static smb_status read_distribution(smb__loader *ld, const json_t *obj, const estimate_field *f,
+                                    smb_estimate *e)
 {
     static const char *const keys[] = {"dist", "min", "mode", "max"};
     smb_status st = smb__ld_only_keys(ld, obj, keys, sizeof keys / sizeof keys[0],
@@ -104,24 +115,31 @@ static smb_status read_distribution(smb__loader *ld, const json_t *obj, smb_esti
     const json_t *dist = NULL;
     if (st != SMB_OK || (st = smb__ld_require(ld, obj, "dist", &dist)) != SMB_OK)
         return st;
+    size_t forms = f->lognormal ? OBJECT_DISTS : OBJECT_DISTS - 1;
     size_t which = 0;
-    while (which < OBJECT_DISTS && !(json_is_string(dist) && strcmp(json_string_value(dist),
-                                                                 smb_dist_key(object_dists[which])) == 0))
+    while (which < forms && !(json_is_string(dist) && strcmp(json_string_value(dist),
+                                                         smb_dist_key(object_dists[which])) == 0))
         which++;
-    if (which == OBJECT_DISTS) {
+    if (which == forms) {
+        bool lognormal = json_is_string(dist) &&
+                         strcmp(json_string_value(dist), smb_dist_key(SMB_DIST_LOGNORMAL)) == 0;
         smb__ld_push_key(ld, "dist");
-        st = smb__ld_fail(ld, SMB_ESCHEMA,
-                          "must be one of uniform, triangular, pert (a single value is written "
-                          "as a plain number)");
+        st = smb__ld_fail(ld, SMB_ESCHEMA, "must be one of uniform, triangular, pert%s (%s)",
+                          f->lognormal ? ", lognormal" : "",
+                          lognormal ? "lognormal is only for money amounts"
+                                    : "a single value is written as a plain number");
         smb__ld_pop(ld);
         return st;
     }
     e->dist = object_dists[which];
-    bool uses_mode = e->dist != SMB_DIST_UNIFORM;
+    bool uses_mode = !mode_implied(e->dist);
     if (!uses_mode && json_object_get(obj, "mode")) {
         smb__ld_push_key(ld, "mode");
-        st = smb__ld_fail_at_name(ld, SMB_ESCHEMA,
-                                  "a uniform distribution has no mode; give min and max only");
+        st = smb__ld_fail_at_name(ld, SMB_ESCHEMA, "%s",
+                                  e->dist == SMB_DIST_UNIFORM
+                                      ? "a uniform distribution has no mode; give min and max only"
+                                      : "a lognormal distribution has no mode; give min (its 5th "
+                                        "percentile) and max (its 95th) only");
         smb__ld_pop(ld);
         return st;
     }
@@ -151,7 +169,7 @@ static smb_status load_estimate(smb__loader *ld, const char *id, const estimate_
     if (!json_is_object(v))
         return smb__ld_fail(ld, SMB_ESCHEMA, "must be %s or a distribution object, not %s",
                             f->expected, smb__ld_type_name(v));
-    if ((st = read_distribution(ld, v, &e)) != SMB_OK)
+    if ((st = read_distribution(ld, v, f, &e)) != SMB_OK)
         return st;
     st = f->set(ld->scenarios, id, &e);
     return st == SMB_OK ? SMB_OK : smb__ld_relay_member(ld, st, v);
@@ -468,7 +486,7 @@ static void put_estimate(smb_buf *b, int level, const smb_estimate *e)
     smb__doc_put_string(b, smb_dist_key(e->dist));
     smb__doc_member(b, level + 1, &first, "min");
     smb__doc_put_number(b, e->min);
-    if (e->dist != SMB_DIST_UNIFORM) {
+    if (!mode_implied(e->dist)) {
         smb__doc_member(b, level + 1, &first, "mode");
         smb__doc_put_number(b, e->mode);
     }

@@ -561,22 +561,27 @@ typedef enum estimate_field { LIKELIHOOD, IMPACT, MONEY } estimate_field;
 static smb_status set_estimate(smb_scenarios *set, const char *id, estimate_field which,
                                const smb_estimate *in)
 {
+    /* A lognormal has no upper end: only money, unbounded in principle,
+     * may take one; probabilities and 1–5 severities are bounded. */
     static const struct {
         const char *name;
         double lo, hi;
+        bool lognormal_ok;
     } fields[] = {
-        [LIKELIHOOD] = {"likelihood", 0.0, 1.0},
-        [IMPACT] = {"impact", SMB_IMPACT_MIN, SMB_IMPACT_MAX},
-        [MONEY] = {"money", 0.0, SMB_MAX_AMOUNT},
+        [LIKELIHOOD] = {"likelihood", 0.0, 1.0, false},
+        [IMPACT] = {"impact", SMB_IMPACT_MIN, SMB_IMPACT_MAX, false},
+        [MONEY] = {"money", 0.0, SMB_MAX_AMOUNT, true},
     };
     scen_t *sc = NULL;
     smb_status st = find(set, id, &sc);
     if (st != SMB_OK)
         return st;
     char field[FIELD_CAP];
+    field_name(field, sizeof field, sc, fields[which].name);
+    if (in && in->dist == SMB_DIST_LOGNORMAL && !fields[which].lognormal_ok)
+        return smb__fail(SMB_EINVAL, "%s.dist: lognormal is only for money amounts", field);
     smb_estimate checked;
-    st = smb__estimate_check(field_name(field, sizeof field, sc, fields[which].name), in,
-                             fields[which].lo, fields[which].hi, &checked);
+    st = smb__estimate_check(field, in, fields[which].lo, fields[which].hi, &checked);
     if (st != SMB_OK)
         return st;
     switch (which) {

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: MIT */
-/* Estimates: a point or a three-point distribution (uniform, triangular,
- * PERT), checked once when a scenario is given one, and their means, which
- * the deterministic scores use. */
+/* Estimates: a point, a three-point distribution (uniform, triangular,
+ * PERT) or a lognormal given by its 5th and 95th percentiles, checked once
+ * when a scenario is given one, and their means, which the deterministic
+ * scores use. */
+#include <float.h>
+#include <math.h>
 #include <string.h>
 
 #include "scenario_impl.h"
@@ -15,6 +18,7 @@ static const char *const dist_keys[] = {
     [SMB_DIST_UNIFORM] = "uniform",
     [SMB_DIST_TRIANGULAR] = "triangular",
     [SMB_DIST_PERT] = "pert",
+    [SMB_DIST_LOGNORMAL] = "lognormal",
 };
 _Static_assert(sizeof dist_keys / sizeof dist_keys[0] == SMB_DIST_COUNT, "one key per form");
 
@@ -39,8 +43,27 @@ smb_status smb_dist_from_key(const char *key, smb_dist *out)
         }
     }
     char shown[SHOW_CAP];
-    return smb__fail(SMB_ENOTFOUND, "no distribution '%s' (point, uniform, triangular, pert)",
+    return smb__fail(SMB_ENOTFOUND,
+                     "no distribution '%s' (point, uniform, triangular, pert, lognormal)",
                      smb__show(shown, sizeof shown, key));
+}
+
+/* √(min·max): from the product where it is a normal double (exact for
+ * round numbers: √(1000·100000) = 10000), else as √min·√max; always within
+ * [min, max]. */
+static double lognormal_median(double min, double max)
+{
+    double product = min * max;
+    double median = product >= DBL_MIN && product <= DBL_MAX ? sqrt(product)
+                                                             : sqrt(min) * sqrt(max);
+    return fmin(fmax(median, min), max);
+}
+
+void smb__lognormal_params(const smb_estimate *e, double *mu, double *sigma)
+{
+    double lo = log(e->min), hi = log(e->max);
+    *mu = lo / 2 + hi / 2;
+    *sigma = (hi - lo) / (2 * SMB__Z95);
 }
 
 static smb_status check_number(const char *field, const char *part, double x, double lo,
@@ -59,9 +82,10 @@ smb_status smb__estimate_check(const char *field, const smb_estimate *in, double
         return smb__fail(SMB_EINVAL, "%s: must not be NULL", field);
     if (!dist_ok(in->dist))
         return smb__fail(SMB_EINVAL,
-                         "%s.dist: %d is not a distribution (point, uniform, triangular, pert)",
+                         "%s.dist: %d is not a distribution (point, uniform, triangular, pert, "
+                         "lognormal)",
                          field, (int)in->dist);
-    bool uses_mode = in->dist != SMB_DIST_UNIFORM;
+    bool uses_mode = in->dist != SMB_DIST_UNIFORM && in->dist != SMB_DIST_LOGNORMAL;
     smb_status st = check_number(field, "min", in->min, lo, hi);
     if (st == SMB_OK && uses_mode)
         st = check_number(field, "mode", in->mode, lo, hi);
@@ -77,11 +101,26 @@ smb_status smb__estimate_check(const char *field, const smb_estimate *in, double
     if (uses_mode && (in->mode < in->min || in->mode > in->max))
         return smb__fail(SMB_ERANGE, "%s.mode: %g is outside [min %g, max %g]", field, in->mode,
                          in->min, in->max);
-    if (out) {
-        *out = *in;
-        if (!uses_mode)
-            out->mode = in->min / 2 + in->max / 2;
+    smb_estimate checked = *in;
+    if (in->dist == SMB_DIST_UNIFORM)
+        checked.mode = in->min / 2 + in->max / 2;
+    if (in->dist == SMB_DIST_LOGNORMAL) {
+        if (!(in->min > 0))
+            return smb__fail(SMB_ERANGE,
+                             "%s.min: a lognormal's 5th percentile must be above 0, got %g", field,
+                             in->min);
+        checked.mode = lognormal_median(in->min, in->max);
+        /* Every form's mean lies within the field's range; a lognormal's
+         * grows without bound as its percentiles spread. */
+        double mean = smb__estimate_mean(&checked);
+        if (!(mean <= hi))
+            return smb__fail(SMB_ERANGE,
+                             "%s: a lognormal with 5th percentile %g and 95th %g has mean %g, "
+                             "above %g",
+                             field, in->min, in->max, mean, hi);
     }
+    if (out)
+        *out = checked;
     return SMB_OK;
 }
 
@@ -94,6 +133,13 @@ double smb__estimate_mean(const smb_estimate *e)
         return (e->min + e->mode + e->max) / 3;
     case SMB_DIST_PERT:
         return (e->min + 4 * e->mode + e->max) / 6;
+    case SMB_DIST_LOGNORMAL: {
+        if (e->min == e->max)
+            return e->min;
+        double mu, sigma;
+        smb__lognormal_params(e, &mu, &sigma);
+        return exp(mu + sigma * sigma / 2);
+    }
     default:
         return e->mode;
     }

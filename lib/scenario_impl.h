@@ -3,7 +3,7 @@
  * The layout of a resilience profile and of a set of scenarios, private to
  * the library, and the primitives that the scores, what-ifs, stress tests
  * and heat share, so that each formula has one home:
- *   - estimates: scenario_dist.c (validation, means);
+ *   - estimates: scenario_dist.c (validation, means, lognormal parameters);
  *   - relevant resilience R: resilience.c;
  *   - capability factor, exposure, urgency, matrix: scenario_score.c.
  */
@@ -47,6 +47,12 @@ smb_status smb__estimate_check(const char *field, const smb_estimate *in, double
                                smb_estimate *out);
 /* The mean of a checked estimate. */
 double smb__estimate_mean(const smb_estimate *estimate);
+/* The standard normal's 95th percentile Φ⁻¹(0.95): a lognormal estimate's
+ * min and max are μ ∓ SMB__Z95·σ on the log scale. */
+#define SMB__Z95 1.6448536269514722
+/* μ and σ of a checked lognormal estimate: μ = (ln min + ln max)/2,
+ * σ = (ln max − ln min)/(2·SMB__Z95). */
+void smb__lognormal_params(const smb_estimate *estimate, double *mu, double *sigma);
 /* Whether two estimates are the same form with the same numbers. */
 bool smb__estimate_equal(const smb_estimate *a, const smb_estimate *b);
 

@@ -27,20 +27,31 @@ typedef struct smb__sketch {
 
 #define SMB__SKETCH_FLOOR 1e-12
 
+/* An empty sketch; SMB_ERANGE for an accuracy outside
+ * SMB_SIM_MIN_SKETCH_ACCURACY .. SMB_SIM_MAX_SKETCH_ACCURACY. Allocates
+ * nothing until the first value above the floor. */
 smb_status smb__sketch_init(smb__sketch *s, double accuracy);
 void smb__sketch_free(smb__sketch *s);
-/* Add a value ≥ 0; SMB_ENOMEM when the buckets cannot grow (nothing added). */
+/* Add a value ≥ 0 (a NaN or a value at or below the floor counts as 0);
+ * SMB_ENOMEM when the buckets cannot grow (nothing added). */
 smb_status smb__sketch_add(smb__sketch *s, double x);
-/* Add every count of another sketch of the same accuracy. */
+/* Add every count of another sketch of the same accuracy (SMB_EINVAL
+ * otherwise); SMB_ENOMEM when the buckets cannot grow (nothing added). */
 smb_status smb__sketch_merge(smb__sketch *into, const smb__sketch *other);
 /* The q-quantile, q in [0, 1], by the same rank rule as the exact type-7
- * percentile rounded to the nearest rank; within a factor 1 ± a. */
+ * percentile rounded to the nearest rank, h = (n − 1)·q, r = ⌊h + ½⌋: the
+ * representative of the bucket holding the r-th smallest value, within a
+ * factor 1 ± a of it (0 for a value at or below the floor). NaN when empty. */
 double smb__sketch_quantile(const smb__sketch *s, double q);
-/* The mean of the k largest values, from bucket representatives. */
+/* The mean of the k largest values (k at most the count), from bucket
+ * representatives; NaN when empty or k = 0. */
 double smb__sketch_top_mean(const smb__sketch *s, uint64_t k);
-/* Serialise: *size bytes into a new buffer (smb__malloc), little-endian. */
+/* Serialise: *size bytes into a new buffer (smb__malloc), little-endian,
+ * holding only the non-empty range of buckets: equal counts, equal bytes. */
 smb_status smb__sketch_store(const smb__sketch *s, unsigned char **bytes, size_t *size);
-/* Read back; returns the bytes consumed, or 0 when corrupt. */
+/* Read back into *s (to release with smb__sketch_free); returns the bytes
+ * consumed, or 0 with *s untouched and the failure recorded: SMB_EPARSE
+ * when the bytes are corrupt, SMB_ENOMEM. */
 size_t smb__sketch_fetch(smb__sketch *s, const unsigned char *bytes, size_t size);
 
 #endif /* SMBSTRAT_SIM_SKETCH_H */

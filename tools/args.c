@@ -9,6 +9,10 @@
 
 #include "cli.h"
 
+/* Bounds of the "did you mean" search; a command has a handful of options
+ * with short names. */
+enum { MAX_OPTIONS = 32, MAX_NAME = 64 };
+
 void cli_parser_init(cli_parser *p, int argc, char **argv, const char *command)
 {
     p->argc = argc;
@@ -34,6 +38,29 @@ static int take_value(cli_parser *p, const char *inline_value, const char *shown
     return CLI_ARG_OPTION;
 }
 
+/* "unknown option '--fromat'; did you mean '--format'?" */
+static int unknown_long(cli_parser *p, const cli_option *options, const char *name, size_t len)
+{
+    const char *names[MAX_OPTIONS];
+    char word[MAX_NAME + 1];
+    size_t count = 0;
+    const char *closest = NULL;
+
+    for (const cli_option *o = options; o->long_name && count < MAX_OPTIONS; o++)
+        names[count++] = o->long_name;
+    if (len <= MAX_NAME) {
+        memcpy(word, name, len);
+        word[len] = '\0';
+        closest = cli_suggest(word, names, count);
+    }
+    if (closest)
+        cli_usage_error(p->command, "unknown option '--%.*s'; did you mean '--%s'?", (int)len,
+                        name, closest);
+    else
+        cli_usage_error(p->command, "unknown option '--%.*s'", (int)len, name);
+    return CLI_ARG_ERROR;
+}
+
 static int next_long(cli_parser *p, const cli_option *options, const char *arg, int *id,
                      const char **value)
 {
@@ -53,8 +80,7 @@ static int next_long(cli_parser *p, const cli_option *options, const char *arg, 
         }
         return CLI_ARG_OPTION;
     }
-    cli_usage_error(p->command, "unknown option '%.*s'", (int)(len + 2), arg);
-    return CLI_ARG_ERROR;
+    return unknown_long(p, options, name, len);
 }
 
 static int next_short(cli_parser *p, const cli_option *options, const char *arg, int *id,

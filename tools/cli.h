@@ -34,13 +34,25 @@ typedef enum cli_colour {
     CLI_YELLOW,
     CLI_CYAN,
     CLI_BOLD,
-    CLI_BOLD_RED
+    CLI_BOLD_RED,
+    CLI_PLAIN /* no colour */
 } cli_colour;
 
 /* What every command needs to know about where it writes. */
 typedef struct cli_ctx {
-    int colour; /* non-zero: stdout is a terminal and NO_COLOR is not set */
+    int colour;     /* non-zero: stdout is a terminal and NO_COLOR is not set */
+    size_t columns; /* the width tables fit in (terminal.c) */
 } cli_ctx;
+
+/* The tool: parse argv, run a command, flush standard output; returns the
+ * exit status. main() only calls it, so that a fuzz target can too. */
+int cli_main(int argc, char **argv);
+
+/* ---- the terminal (terminal.c) ---------------------------------------- */
+enum { CLI_DEFAULT_COLUMNS = 80, CLI_MAX_COLUMNS = 4096 };
+/* Colour only on a terminal, never with NO_COLOR or TERM=dumb; columns from
+ * COLUMNS, else the terminal's width, else 80. */
+void cli_ctx_init(cli_ctx *ctx);
 
 /* ---- commands (cmd_*.c); argv[0] is the command's own name ------------ */
 int cmd_validate(int argc, char **argv, const cli_ctx *ctx);
@@ -49,6 +61,8 @@ int cmd_diff(int argc, char **argv, const cli_ctx *ctx);
 int cmd_new(int argc, char **argv, const cli_ctx *ctx);
 int cmd_score(int argc, char **argv, const cli_ctx *ctx);
 int cmd_plan(int argc, char **argv, const cli_ctx *ctx);
+int cmd_report(int argc, char **argv, const cli_ctx *ctx);
+int cmd_simulate(int argc, char **argv, const cli_ctx *ctx);
 
 /* ---- command-line parsing (args.c) ------------------------------------ */
 typedef struct cli_option {
@@ -78,6 +92,10 @@ void cli_parser_init(cli_parser *p, int argc, char **argv, const char *command);
 /* Step through options (long --name, --name=value, --name value; short -x,
  * -x value, -xvalue) and operands, in any order. */
 int cli_next(cli_parser *p, const cli_option *options, int *id, const char **value);
+/* The candidate `word` was probably meant to be: the closest by edit
+ * distance, when it is close enough to be a typo; NULL when none is
+ * (suggest.c). */
+const char *cli_suggest(const char *word, const char *const *candidates, size_t count);
 
 /* ---- diagnostics and output (output.c) -------------------------------- */
 /* "smbstrat: ..." on one line of stderr. */
@@ -93,6 +111,10 @@ int cli_exit_for(smb_status status);
 /* Print `text` padded to `width` columns, in `colour` when allowed. */
 void cli_put_padded(FILE *out, const cli_ctx *ctx, cli_colour colour, const char *text,
                     size_t width);
+/* The escape sequence that starts `colour` ("" for CLI_PLAIN), and the one
+ * that ends any colour. */
+const char *cli_colour_code(cli_colour colour);
+#define CLI_COLOUR_RESET "\033[0m"
 /* Print `text` in `colour` when allowed. */
 void cli_put_coloured(FILE *out, const cli_ctx *ctx, cli_colour colour, const char *text);
 /* Print text from a document on one line: control characters (C0, DEL and
@@ -125,6 +147,67 @@ int cli_write_file(const char *path, const char *data, size_t length);
 int cli_write_stdout(const char *data, size_t length);
 /* Whether "-" or NULL (both mean standard output). */
 int cli_is_stdout(const char *path);
+
+/* ---- tables fitted to the terminal (table.c) --------------------------- */
+/* What a column may give up when the table is wider than ctx->columns. */
+typedef enum cli_fit {
+    CLI_FIT_KEEP,  /* nothing: keys, numbers, bands */
+    CLI_FIT_ELIDE, /* its end, replaced by "…" */
+    CLI_FIT_WRAP   /* its width: the text wraps onto more lines */
+} cli_fit;
+
+typedef struct cli_column {
+    const char *heading; /* a heading with '-' or ' ' may break onto two lines */
+    int right;           /* right-aligned (numbers) */
+    cli_fit fit;
+    int below;           /* in a narrow terminal, shown on a line under the row */
+} cli_column;
+
+typedef struct cli_cell {
+    const char *text; /* from the document or a scratch buffer; NULL is "" */
+    cli_colour colour;
+} cli_cell;
+
+enum { CLI_TABLE_MAX_COLUMNS = 12, CLI_CELL_BUF = 320 };
+
+/* A table: its columns and a function that fills the cells of one row. The
+ * fill function may format numbers into scratch[column]; it is called
+ * twice per row (to measure, then to print). */
+typedef struct cli_table {
+    const cli_column *columns;
+    size_t column_count; /* at most CLI_TABLE_MAX_COLUMNS */
+    size_t row_count;
+    void (*fill)(const void *data, size_t row, cli_cell *cells,
+                 char (*scratch)[CLI_CELL_BUF]);
+    const void *data;
+} cli_table;
+
+/* Print the heading and the rows on stdout, as wide as ctx->columns allows:
+ * the table as it is when it fits; else with headings on two lines, long
+ * cells elided and text wrapped; else with the `below` columns under each
+ * row; else each row as "HEADING value" pairs. Widths count characters,
+ * not bytes, and a cut never splits one; control characters in cells print
+ * as spaces, as cli_put_text() prints them. */
+void cli_table_print(const cli_table *table, const cli_ctx *ctx);
+
+/* Print one line of prose, formatted as printf() does, wrapped at spaces to
+ * ctx->columns, control characters as spaces; at most CLI_PARAGRAPH_BUF
+ * bytes of it. */
+enum { CLI_PARAGRAPH_BUF = 4096 };
+void cli_paragraph(const cli_ctx *ctx, const char *fmt, ...) CLI_PRINTF(2, 3);
+
+/* ---- templates (generated by embed_templates.c) ------------------------ */
+/* A complete document for a kind of business, from examples/templates,
+ * embedded at build time. */
+typedef struct cli_template {
+    const char *name;          /* "bakery", as given to new --template */
+    const char *summary;       /* one line for new --list */
+    const unsigned char *text; /* the document, in the saved layout */
+    size_t length;
+} cli_template;
+
+extern const cli_template cli_templates[];
+extern const size_t cli_template_count;
 
 /* ---- documents (load.c) ----------------------------------------------- */
 /* Load `path`; on failure print the one-line error and return 3 or 4. */
@@ -187,7 +270,7 @@ void cli_scenarios_report_free(cli_scenarios_report *r);
 /* Text sections: the resilience profile, the ranked threats and
  * opportunities with their totals, the stress tests and the heat on the
  * canvas; each only when its inputs are in the document. */
-void cli_resilience_text(const smb_resilience *resilience);
+void cli_resilience_text(const smb_resilience *resilience, const cli_ctx *ctx);
 void cli_scenarios_text(const cli_scenarios_report *r, const cli_ctx *ctx);
 /* Set obj's members "resilience", "scenarios", "totals", "stress" and
  * "block_heat" (docs/cli-json.md); releases obj and returns NULL on

@@ -201,86 +201,106 @@ static int compute(plan *p, const smb_document *doc, const plan_args *a)
 
 /* ---- text ------------------------------------------------------------------ */
 
-static size_t max_size(size_t a, size_t b)
-{
-    return a > b ? a : b;
-}
-
 static const char *method_title(smb_rank_method method)
 {
     return method == SMB_RANK_TOPSIS ? "TOPSIS" : "weighted sum";
 }
 
-static void print_ranking(const plan *p, const char *path)
+static void fill_ranked(const void *data, size_t row, cli_cell *cells,
+                        char (*scratch)[CLI_CELL_BUF])
 {
-    size_t n = smb_response_ranking_count(p->ranking), w = strlen("ID");
-    printf("Responses of %s, ranked by %s on %zu criteria:\n", path,
-           method_title(smb_response_ranking_method(p->ranking)),
-           smb_response_ranking_criterion_count(p->ranking));
-    for (size_t i = 0; i < n; i++)
-        w = max_size(w, strlen(smb_response_ranking_at(p->ranking, i)->id));
-    printf("%4s  %-*s  %5s  %9s  %12s  %6s  TITLE\n", "RANK", (int)w, "ID", "SCORE", "REDUCTION",
-           "COST", "MONTHS");
-    for (size_t i = 0; i < n; i++) {
-        const smb_response_rank *r = smb_response_ranking_ranked_at(p->ranking, i);
-        const smb_response *resp = smb_responses_at(p->responses, r->index);
-        char score[CLI_NUMBER_BUF], red[CLI_NUMBER_BUF], cost[CLI_NUMBER_BUF];
-        char months[CLI_NUMBER_BUF];
-        printf("%4zu  %-*s  %5s  %9s  %12s  %6s  ", r->rank, (int)w, r->id,
-               cli_fixed(score, r->score), cli_fixed(red, r->exposure_reduction),
-               cli_amount(cost, smb_response_cost(resp)),
-               cli_number(months, smb_response_months(resp)));
-        cli_put_text(stdout, r->title);
-        fputc('\n', stdout);
-    }
+    const plan *p = data;
+    const smb_response_rank *r = smb_response_ranking_ranked_at(p->ranking, row);
+    const smb_response *resp = smb_responses_at(p->responses, r->index);
+
+    snprintf(scratch[0], CLI_CELL_BUF, "%zu", r->rank);
+    cells[0].text = scratch[0];
+    cells[1].text = r->id;
+    cells[2].text = cli_fixed(scratch[2], r->score);
+    cells[3].text = cli_fixed(scratch[3], r->exposure_reduction);
+    cells[4].text = cli_amount(scratch[4], smb_response_cost(resp));
+    cells[5].text = cli_number(scratch[5], smb_response_months(resp));
+    cells[6].text = r->title;
 }
 
-static void print_threats(const smb_residual *residual)
+static void print_ranking(const plan *p, const char *path, const cli_ctx *ctx)
 {
-    size_t n = smb_residual_scenario_count(residual), w = strlen("THREAT");
-    if (n == 0)
-        return;
-    for (size_t i = 0; i < n; i++)
-        w = max_size(w, strlen(smb_residual_scenario_at(residual, i)->id));
-    printf("%-*s  %6s  %6s\n", (int)w, "THREAT", "BEFORE", "AFTER");
-    for (size_t i = 0; i < n; i++) {
-        const smb_residual_scenario *t = smb_residual_scenario_at(residual, i);
-        char b[CLI_NUMBER_BUF], a[CLI_NUMBER_BUF];
-        printf("%-*s  %6s  %6s\n", (int)w, t->id, cli_fixed(b, t->base),
-               cli_fixed(a, t->residual));
-    }
+    static const cli_column columns[] = {
+        {"RANK", 1, CLI_FIT_KEEP, 0},  {"ID", 0, CLI_FIT_ELIDE, 0},
+        {"SCORE", 1, CLI_FIT_KEEP, 0}, {"REDUCTION", 1, CLI_FIT_KEEP, 0},
+        {"COST", 1, CLI_FIT_KEEP, 0},  {"MONTHS", 1, CLI_FIT_KEEP, 0},
+        {"TITLE", 0, CLI_FIT_WRAP, 1},
+    };
+    cli_table table = {columns, 7, smb_response_ranking_count(p->ranking), fill_ranked, p};
+
+    cli_paragraph(ctx, "Responses of %s, ranked by %s on %zu criteria:", path,
+                  method_title(smb_response_ranking_method(p->ranking)),
+                  smb_response_ranking_criterion_count(p->ranking));
+    cli_table_print(&table, ctx);
+}
+
+static void fill_threat(const void *data, size_t row, cli_cell *cells,
+                        char (*scratch)[CLI_CELL_BUF])
+{
+    const smb_residual_scenario *t = smb_residual_scenario_at(data, row);
+
+    cells[0].text = t->id;
+    cells[1].text = cli_fixed(scratch[1], t->base);
+    cells[2].text = cli_fixed(scratch[2], t->residual);
+}
+
+static void print_threats(const smb_residual *residual, const cli_ctx *ctx)
+{
+    static const cli_column columns[] = {
+        {"THREAT", 0, CLI_FIT_ELIDE, 0},
+        {"BEFORE", 1, CLI_FIT_KEEP, 0},
+        {"AFTER", 1, CLI_FIT_KEEP, 0},
+    };
+    cli_table table = {columns, 3, smb_residual_scenario_count(residual), fill_threat, residual};
+
+    if (table.row_count > 0)
+        cli_table_print(&table, ctx);
+}
+
+static void fill_chosen(const void *data, size_t row, cli_cell *cells,
+                        char (*scratch)[CLI_CELL_BUF])
+{
+    const smb_portfolio_item *it = smb_portfolio_at(data, row);
+
+    cells[0].text = it->id;
+    cells[1].text = cli_amount(scratch[1], it->cost);
+    cells[2].text = cli_number(scratch[2], it->months);
+    cells[3].text = cli_fixed(scratch[3], it->incremental);
+    cells[4].text = cli_fixed(scratch[4], it->marginal);
+    cells[5].text = it->title;
 }
 
 static void print_portfolio(const plan *p, const cli_ctx *ctx)
 {
+    static const cli_column columns[] = {
+        {"ID", 0, CLI_FIT_ELIDE, 0},    {"COST", 1, CLI_FIT_KEEP, 0},
+        {"MONTHS", 1, CLI_FIT_KEEP, 0}, {"ADDS", 1, CLI_FIT_KEEP, 0},
+        {"WITHOUT", 1, CLI_FIT_KEEP, 0}, {"TITLE", 0, CLI_FIT_WRAP, 1},
+    };
     const smb_portfolio *pf = p->portfolio;
-    size_t n = smb_portfolio_count(pf), w = strlen("ID");
+    size_t n = smb_portfolio_count(pf);
+    cli_table table = {columns, 6, n, fill_chosen, pf};
     char budget[CLI_NUMBER_BUF], cost[CLI_NUMBER_BUF], a[CLI_NUMBER_BUF], b[CLI_NUMBER_BUF];
     char c[CLI_NUMBER_BUF];
 
-    printf("\nPortfolio within a budget of %s (%s): %s choice among %zu candidate%s.\n",
-           cli_amount(budget, smb_portfolio_budget(pf)),
-           p->budget_from_option ? "from --budget" : "from the document",
-           smb_plan_method_key(smb_portfolio_method(pf)), smb_portfolio_candidate_count(pf),
-           smb_portfolio_candidate_count(pf) == 1 ? "" : "s");
+    fputc('\n', stdout);
+    cli_paragraph(ctx, "Portfolio within a budget of %s (%s): %s choice among %zu candidate%s.",
+                  cli_amount(budget, smb_portfolio_budget(pf)),
+                  p->budget_from_option ? "from --budget" : "from the document",
+                  smb_plan_method_key(smb_portfolio_method(pf)),
+                  smb_portfolio_candidate_count(pf),
+                  smb_portfolio_candidate_count(pf) == 1 ? "" : "s");
     if (n == 0) {
         printf("No response fits the budget and removes threat exposure.\n");
     } else {
-        for (size_t i = 0; i < n; i++)
-            w = max_size(w, strlen(smb_portfolio_at(pf, i)->id));
-        printf("%-*s  %12s  %6s  %6s  %7s  TITLE\n", (int)w, "ID", "COST", "MONTHS", "ADDS",
-               "WITHOUT");
-        for (size_t i = 0; i < n; i++) {
-            const smb_portfolio_item *it = smb_portfolio_at(pf, i);
-            char months[CLI_NUMBER_BUF];
-            printf("%-*s  %12s  %6s  %6s  %7s  ", (int)w, it->id, cli_amount(cost, it->cost),
-                   cli_number(months, it->months), cli_fixed(a, it->incremental),
-                   cli_fixed(b, it->marginal));
-            cli_put_text(stdout, it->title);
-            fputc('\n', stdout);
-        }
-        printf("ADDS: exposure removed on top of the rows above; WITHOUT: exposure the\n"
-               "portfolio would lose without the row.\n");
+        cli_table_print(&table, ctx);
+        cli_paragraph(ctx, "ADDS: exposure removed on top of the rows above; WITHOUT: exposure "
+                           "the portfolio would lose without the row.");
     }
     printf("Total cost %s of %s.\n", cli_amount(cost, smb_portfolio_cost(pf)), budget);
     fputs("Threat exposure ", stdout);
@@ -288,7 +308,7 @@ static void print_portfolio(const plan *p, const cli_ctx *ctx)
     fputs(" before, ", stdout);
     cli_put_coloured(stdout, ctx, CLI_BOLD, cli_fixed(b, smb_portfolio_residual(pf)));
     printf(" after: %s less.\n", cli_fixed(c, smb_portfolio_reduction(pf)));
-    print_threats(p->residual);
+    print_threats(p->residual, ctx);
 }
 
 /* ---- JSON ------------------------------------------------------------------ */
@@ -421,7 +441,7 @@ int cmd_plan(int argc, char **argv, const cli_ctx *ctx)
         if (a.format == CLI_REPORT_JSON) {
             rc = cli_print_json(json_report(&p, a.path));
         } else {
-            print_ranking(&p, a.path);
+            print_ranking(&p, a.path, ctx);
             print_portfolio(&p, ctx);
         }
     }

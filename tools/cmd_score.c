@@ -123,50 +123,54 @@ static size_t total_drivers(const smb_forces *forces)
 
 /* ---- text ------------------------------------------------------------------ */
 
-static size_t max_size(size_t a, size_t b)
+/* "channel_access 4.5, network_effects 5, +6 more", or "-". */
+static void top_drivers(const smb_forces_result *r, smb_force force, char buf[CLI_CELL_BUF])
 {
-    return a > b ? a : b;
-}
+    size_t n = smb_forces_result_contribution_count(r, force), used = 0;
 
-static void print_top_drivers(const smb_forces_result *r, smb_force force)
-{
-    size_t n = smb_forces_result_contribution_count(r, force);
-    if (n == 0) {
-        fputs("-", stdout);
-        return;
-    }
-    for (size_t i = 0; i < n && i < TOP_DRIVERS; i++) {
+    snprintf(buf, CLI_CELL_BUF, "-");
+    for (size_t i = 0; i < n && i < TOP_DRIVERS && used < CLI_CELL_BUF; i++) {
         const smb_driver_score *d = smb_forces_result_contribution_at(r, force, i);
         char rating[CLI_NUMBER_BUF];
-        printf("%s%s %s", i ? ", " : "", d->key, cli_number(rating, d->rating));
+        used += (size_t)snprintf(buf + used, CLI_CELL_BUF - used, "%s%s %s", i ? ", " : "",
+                                 d->key, cli_number(rating, d->rating));
     }
-    if (n > TOP_DRIVERS)
-        printf(", +%zu more", n - TOP_DRIVERS);
+    if (n > TOP_DRIVERS && used < CLI_CELL_BUF)
+        snprintf(buf + used, CLI_CELL_BUF - used, ", +%zu more", n - TOP_DRIVERS);
+}
+
+static void fill_force(const void *data, size_t row, cli_cell *cells,
+                       char (*scratch)[CLI_CELL_BUF])
+{
+    const scored *s = data;
+    smb_force force = (smb_force)row;
+    const smb_force_score *fs = smb_forces_result_force(s->result, force);
+
+    snprintf(scratch[0], CLI_CELL_BUF, "%s%s", smb_force_key(force), fs->dominant ? " *" : "");
+    cells[0].text = scratch[0];
+    cells[1].text = fs->has_score ? cli_fixed(scratch[1], fs->score) : "-";
+    cells[2].text = fs->has_score ? cli_fixed(scratch[2], fs->intensity) : "-";
+    cells[3].text = cli_band_label(fs->band);
+    cells[3].colour = cli_band_colour(fs->band);
+    cells[4].text = cli_number(scratch[4], fs->weight);
+    snprintf(scratch[5], CLI_CELL_BUF, "%zu", fs->rated);
+    cells[5].text = scratch[5];
+    snprintf(scratch[6], CLI_CELL_BUF, "%zu", fs->unrated);
+    cells[6].text = scratch[6];
+    top_drivers(s->result, force, scratch[7]);
+    cells[7].text = scratch[7];
 }
 
 static void print_table(const scored *s, const cli_ctx *ctx)
 {
-    size_t w_force = strlen("FORCE");
-    for (int f = 0; f < SMB_FORCE_COUNT; f++)
-        w_force = max_size(w_force, strlen(smb_force_key((smb_force)f)) + 2);
-    printf("%-*s  %5s  %9s  %-8s  %6s  %5s  %7s  TOP DRIVERS\n", (int)w_force, "FORCE", "SCORE",
-           "INTENSITY", "BAND", "WEIGHT", "RATED", "UNRATED");
-    for (int f = 0; f < SMB_FORCE_COUNT; f++) {
-        const smb_force_score *fs = smb_forces_result_force(s->result, (smb_force)f);
-        char name[64], score[CLI_NUMBER_BUF] = "-", intensity[CLI_NUMBER_BUF] = "-";
-        char weight[CLI_NUMBER_BUF];
-        snprintf(name, sizeof name, "%s%s", smb_force_key((smb_force)f),
-                 fs->dominant ? " *" : "");
-        if (fs->has_score) {
-            cli_fixed(score, fs->score);
-            cli_fixed(intensity, fs->intensity);
-        }
-        printf("%-*s  %5s  %9s  ", (int)w_force, name, score, intensity);
-        cli_put_padded(stdout, ctx, cli_band_colour(fs->band), cli_band_label(fs->band), 8);
-        printf("  %6s  %5zu  %7zu  ", cli_number(weight, fs->weight), fs->rated, fs->unrated);
-        print_top_drivers(s->result, (smb_force)f);
-        fputc('\n', stdout);
-    }
+    static const cli_column columns[] = {
+        {"FORCE", 0, CLI_FIT_KEEP, 0},       {"SCORE", 1, CLI_FIT_KEEP, 0},
+        {"INTENSITY", 1, CLI_FIT_KEEP, 0},   {"BAND", 0, CLI_FIT_KEEP, 0},
+        {"WEIGHT", 1, CLI_FIT_KEEP, 0},      {"RATED", 1, CLI_FIT_KEEP, 0},
+        {"UNRATED", 1, CLI_FIT_KEEP, 0},     {"TOP DRIVERS", 0, CLI_FIT_WRAP, 1},
+    };
+    cli_table table = {columns, 8, SMB_FORCE_COUNT, fill_force, s};
+    cli_table_print(&table, ctx);
 }
 
 static void print_text(const scored *s, const char *path, const cli_ctx *ctx)
@@ -174,31 +178,30 @@ static void print_text(const scored *s, const char *path, const cli_ctx *ctx)
     const char *name = smb_forces_name(s->forces);
     size_t dominant = smb_forces_result_dominant_count(s->result);
 
-    fputs("Five forces", stdout);
-    if (name[0]) {
-        fputs(": ", stdout);
-        cli_put_text(stdout, name);
-    }
-    printf(" (%s)\n\n", path);
+    cli_paragraph(ctx, "Five forces%s%s (%s)", name[0] ? ": " : "", name, path);
+    fputc('\n', stdout);
     print_table(s, ctx);
     if (dominant > 0)
         printf("* dominant force%s\n", dominant == 1 ? "" : "s (tied)");
     fputc('\n', stdout);
     if (s->has_pressure) {
         char pressure[CLI_NUMBER_BUF], attractiveness[CLI_NUMBER_BUF];
-        printf("Competitive pressure %s, attractiveness %s (both from 0 to 1).\n",
-               cli_fixed(pressure, s->pressure), cli_fixed(attractiveness, s->attractiveness));
-        size_t bars = smb_forces_tornado_count(s->tornado);
-        fputs("Most sensitive drivers (attractiveness swing from rating 1 to 5):", stdout);
-        for (size_t i = 0; i < bars && i < TOP_SWINGS; i++) {
+        char swings[CLI_CELL_BUF] = "";
+        size_t bars = smb_forces_tornado_count(s->tornado), used = 0;
+        cli_paragraph(ctx, "Competitive pressure %s, attractiveness %s (both from 0 to 1).",
+                      cli_fixed(pressure, s->pressure),
+                      cli_fixed(attractiveness, s->attractiveness));
+        for (size_t i = 0; i < bars && i < TOP_SWINGS && used < sizeof swings; i++) {
             const smb_driver_swing *w = smb_forces_tornado_at(s->tornado, i);
             char swing[CLI_NUMBER_BUF];
-            printf("%s %s/%s %s", i ? "," : "", smb_force_key(w->force), w->key,
-                   cli_fixed(swing, w->swing));
+            used += (size_t)snprintf(swings + used, sizeof swings - used, "%s %s/%s %s",
+                                     i ? "," : "", smb_force_key(w->force), w->key,
+                                     cli_fixed(swing, w->swing));
         }
-        fputs(".\n", stdout);
+        cli_paragraph(ctx, "Most sensitive drivers (attractiveness swing from rating 1 to 5):%s.",
+                      swings);
     } else {
-        printf("Not scored: %s.\n", s->undefined);
+        cli_paragraph(ctx, "Not scored: %s.", s->undefined);
     }
     printf("%zu of %zu drivers unrated.\n", total_unrated(s->result), total_drivers(s->forces));
 }
@@ -329,7 +332,7 @@ static void print_all(const char *path, const scored *s, const cli_scenarios_rep
         printf("%s: no forces section.\n", path);
     if (r->resilience) {
         fputc('\n', stdout);
-        cli_resilience_text(r->resilience);
+        cli_resilience_text(r->resilience, ctx);
     }
     if (r->scores) {
         fputc('\n', stdout);

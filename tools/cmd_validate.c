@@ -76,33 +76,31 @@ static cli_colour severity_colour(smb_severity severity)
     return CLI_CYAN;
 }
 
-static size_t max_size(size_t a, size_t b)
+static void fill_finding(const void *data, size_t row, cli_cell *cells,
+                         char (*scratch)[CLI_CELL_BUF])
 {
-    return a > b ? a : b;
+    const smb_finding *f = smb_findings_at(data, row);
+
+    (void)scratch;
+    cells[0].text = smb_severity_key(f->severity);
+    cells[0].colour = severity_colour(f->severity);
+    cells[1].text = f->code;
+    cells[2].text = block_or_dash(f->block);
+    cells[3].text = f->item ? f->item : "-";
+    cells[4].text = f->message;
 }
 
 static void print_table(const smb_findings *findings, const cli_ctx *ctx)
 {
-    size_t n = smb_findings_count(findings);
-    size_t w_sev = strlen("SEVERITY"), w_code = strlen("CODE");
-    size_t w_block = strlen("BLOCK"), w_item = strlen("ITEM");
-
-    for (size_t i = 0; i < n; i++) {
-        const smb_finding *f = smb_findings_at(findings, i);
-        w_sev = max_size(w_sev, strlen(smb_severity_key(f->severity)));
-        w_code = max_size(w_code, strlen(f->code));
-        w_block = max_size(w_block, strlen(block_or_dash(f->block)));
-        w_item = max_size(w_item, strlen(f->item ? f->item : "-"));
-    }
-    printf("%-*s  %-*s  %-*s  %-*s  MESSAGE\n", (int)w_sev, "SEVERITY", (int)w_code, "CODE",
-           (int)w_block, "BLOCK", (int)w_item, "ITEM");
-    for (size_t i = 0; i < n; i++) {
-        const smb_finding *f = smb_findings_at(findings, i);
-        cli_put_padded(stdout, ctx, severity_colour(f->severity),
-                       smb_severity_key(f->severity), w_sev);
-        printf("  %-*s  %-*s  %-*s  %s\n", (int)w_code, f->code, (int)w_block,
-               block_or_dash(f->block), (int)w_item, f->item ? f->item : "-", f->message);
-    }
+    static const cli_column columns[] = {
+        {"SEVERITY", 0, CLI_FIT_KEEP, 0},
+        {"CODE", 0, CLI_FIT_KEEP, 0},
+        {"BLOCK", 0, CLI_FIT_KEEP, 0},
+        {"ITEM", 0, CLI_FIT_ELIDE, 0},
+        {"MESSAGE", 0, CLI_FIT_WRAP, 1},
+    };
+    cli_table table = {columns, 5, smb_findings_count(findings), fill_finding, findings};
+    cli_table_print(&table, ctx);
 }
 
 /* Append ", N thing(s)" for each non-zero count. */

@@ -33,7 +33,7 @@ int cli_usage_error(const char *command, const char *fmt, ...)
         fprintf(stderr, "Usage: see 'smbstrat %s --help'.\n", command);
     else
         fputs("Usage: smbstrat [--help] [--version] COMMAND [ARGS]\n"
-              "Commands: validate, score, plan, render, diff, new. See 'smbstrat --help'.\n",
+              "See 'smbstrat --help' for the commands.\n",
               stderr);
     return CLI_EXIT_USAGE;
 }
@@ -51,7 +51,7 @@ int cli_library_error(smb_status status)
     return cli_exit_for(status);
 }
 
-static const char *colour_code(cli_colour colour)
+const char *cli_colour_code(cli_colour colour)
 {
     switch (colour) {
     case CLI_RED:
@@ -66,14 +66,16 @@ static const char *colour_code(cli_colour colour)
         return "\033[1m";
     case CLI_BOLD_RED:
         return "\033[1;31m";
+    case CLI_PLAIN:
+        break;
     }
     return "";
 }
 
 void cli_put_coloured(FILE *out, const cli_ctx *ctx, cli_colour colour, const char *text)
 {
-    if (ctx->colour)
-        fprintf(out, "%s%s\033[0m", colour_code(colour), text);
+    if (ctx->colour && colour != CLI_PLAIN)
+        fprintf(out, "%s%s" CLI_COLOUR_RESET, cli_colour_code(colour), text);
     else
         fputs(text, out);
 }

@@ -62,6 +62,10 @@ out-parameters return the pair `[status, value]`."
 %thread smb_responses_residual;
 %thread smb_responses_rank;
 %thread smb_responses_plan;
+%thread smb_sim_model_new;
+%thread smb_sim_part_merge;
+%thread smb_sim_part_load;
+%thread smb_sim_finish;
 
 %{
 #include <string.h>
@@ -146,9 +150,9 @@ static PyObject *smbpy_field(PyObject *obj, const char *name, int *found)
 
 /* An estimate from a number (a point), or from a mapping or object with
  * `dist` (a key such as "pert", or an smb_dist value), `min`, `mode` and
- * `max`. A uniform may leave out its mode (unused); a point may give its
- * value as any one of the three. Values are not checked here: the library
- * checks them and names the field. */
+ * `max`. A uniform or a lognormal may leave out its mode (unused); a point
+ * may give its value as any one of the three. Values are not checked here:
+ * the library checks them and names the field. */
 static int smbpy_estimate_arg(PyObject *obj, smb_estimate *out)
 {
     static const char *const names[3] = {"min", "mode", "max"};
@@ -181,7 +185,8 @@ static int smbpy_estimate_arg(PyObject *obj, smb_estimate *out)
         if (!key || smb_dist_from_key(key, &form) != SMB_OK) {
             if (key)
                 PyErr_Format(PyExc_ValueError,
-                             "unknown dist %R; expected one of: point, uniform, triangular, pert",
+                             "unknown dist %R; expected one of: point, uniform, triangular, pert, "
+                             "lognormal",
                              dist);
             Py_DECREF(dist);
             return -1;
@@ -230,7 +235,8 @@ static int smbpy_estimate_arg(PyObject *obj, smb_estimate *out)
                 present[i] = 1;
             }
     }
-    if (out->dist == SMB_DIST_UNIFORM && !present[1] && present[0] && present[2]) {
+    if ((out->dist == SMB_DIST_UNIFORM || out->dist == SMB_DIST_LOGNORMAL) && !present[1] &&
+        present[0] && present[2]) {
         numbers[1] = numbers[0] / 2 + numbers[2] / 2;
         present[1] = 1;
     }
@@ -385,6 +391,7 @@ static int smbpy_product(size_t a, size_t b, size_t *out)
 SMBPY_STRINGS_IN(tags, count, "tags")
 SMBPY_STRINGS_IN(ids, count, "ids")
 SMBPY_STRINGS_IN(keys, n, "keys")
+SMBPY_STRINGS_IN(response_ids, count, "responses")
 
 /* ---- Estimates ---------------------------------------------------------- */
 
@@ -464,6 +471,10 @@ SMBPY_HANDLE_OUT(const smb_response)
 SMBPY_HANDLE_OUT(smb_residual)
 SMBPY_HANDLE_OUT(smb_response_ranking)
 SMBPY_HANDLE_OUT(smb_portfolio)
+SMBPY_HANDLE_OUT(smb_sim_config)
+SMBPY_HANDLE_OUT(smb_sim_model)
+SMBPY_HANDLE_OUT(smb_sim_part)
+SMBPY_HANDLE_OUT(smb_sim_result)
 
 %define SMBPY_ENUM_OUT(TYPE)
 %typemap(in, numinputs=0) TYPE *out (TYPE temp = (TYPE)0) {
@@ -489,6 +500,7 @@ SMBPY_ENUM_OUT(smb_criterion_direction)
 SMBPY_ENUM_OUT(smb_response_kind)
 SMBPY_ENUM_OUT(smb_idea_criterion)
 SMBPY_ENUM_OUT(smb_rank_method)
+SMBPY_ENUM_OUT(smb_sim_measure)
 
 /* Kind flags of a scenario (smb_scenario_kind_from_key()) and positions
  * (smb_responses_find_criterion()): [status, value], None on failure. */
@@ -743,6 +755,175 @@ static smb_status smbpy_responses_set_ahp_weights(smb_responses *set, const char
 }
 %}
 
+/* ---- Simulation --------------------------------------------------------- */
+
+/* smb_sim_config_set_percentiles(): a sequence of numbers. */
+%typemap(in) (const double *percentiles, size_t count) (PyObject *items = NULL) {
+    Py_ssize_t n, i;
+
+    if (PyUnicode_Check($input) || PyBytes_Check($input) || !PySequence_Check($input)) {
+        PyErr_Format(PyExc_TypeError, "percentiles must be a sequence of numbers, not %.100s",
+                     Py_TYPE($input)->tp_name);
+        SWIG_fail;
+    }
+    items = PySequence_Tuple($input);
+    if (!items)
+        SWIG_fail;
+    n = PyTuple_GET_SIZE(items);
+    $1 = NULL;
+    $2 = (size_t)n;
+    if (n > 0) {
+        $1 = ($1_ltype)PyMem_Calloc((size_t)n, sizeof(double));
+        if (!$1) {
+            PyErr_NoMemory();
+            SWIG_fail;
+        }
+    }
+    for (i = 0; i < n; i++)
+        if (smbpy_real(PyTuple_GET_ITEM(items, i), (double *)&$1[i], "a percentile") < 0)
+            SWIG_fail;
+}
+%typemap(freearg) (const double *percentiles, size_t count) {
+    PyMem_Free((void *)$1);
+    Py_XDECREF(items$argnum);
+}
+
+/* smb_sim_part_load(): any bytes-like object, held during the call. */
+%typemap(in) (const void *bytes, size_t size) (Py_buffer view, int have_view = 0) {
+    if (PyObject_GetBuffer($input, &view, PyBUF_SIMPLE) < 0) {
+        PyErr_Clear();
+        PyErr_Format(PyExc_TypeError, "a saved part must be a bytes-like object, not %.100s",
+                     Py_TYPE($input)->tp_name);
+        SWIG_fail;
+    }
+    have_view = 1;
+    $1 = view.buf;
+    $2 = (size_t)view.len;
+}
+%typemap(freearg) (const void *bytes, size_t size) {
+    if (have_view$argnum)
+        PyBuffer_Release(&view$argnum);
+}
+
+/* smb_sim_part_save(): the bytes, with the C buffer released by smb_free(). */
+%typemap(in, numinputs=0) (void **bytes, size_t *size) (void *buffer = NULL, size_t length = 0) {
+    $1 = &buffer;
+    $2 = &length;
+}
+%typemap(argout) (void **bytes, size_t *size) {
+    PyObject *data = Py_None;
+    if (result == SMB_OK) {
+        data = PyBytes_FromStringAndSize((const char *)*$1, (Py_ssize_t)*$2);
+        if (!data) {
+            Py_XDECREF($result);
+            $result = NULL;
+            SWIG_fail;
+        }
+    } else {
+        Py_INCREF(Py_None);
+    }
+    $result = SWIG_Python_AppendOutput($result, data);
+}
+%typemap(freearg) (void **bytes, size_t *size) {
+    smb_free(*$1);
+}
+
+/* The helpers below fail with a Python exception of their own when a
+ * progress callback raised one (or Ctrl-C was pressed): raise it rather
+ * than the status. */
+%exception smbpy_sim_run {
+    $action
+    if (PyErr_Occurred())
+        SWIG_fail;
+}
+%exception smbpy_simulate {
+    $action
+    if (PyErr_Occurred())
+        SWIG_fail;
+}
+
+%{
+/* A run's progress callback: a Python callable (or None) called with the
+ * GIL taken back, on the thread that started the run. The GIL is released
+ * around the whole C run; between two calls the interpreter runs other
+ * threads freely. */
+typedef struct smbpy_progress {
+    PyObject *callback;    /* None: only Ctrl-C is watched */
+    PyThreadState *state;  /* the calling thread's, saved while C runs */
+} smbpy_progress;
+
+static int smbpy_progress_call(double fraction, void *user)
+{
+    smbpy_progress *p = (smbpy_progress *)user;
+    int stop = 0;
+
+    PyEval_RestoreThread(p->state);
+    /* Ctrl-C stops a long run; it raises KeyboardInterrupt afterwards. */
+    if (PyErr_CheckSignals() < 0) {
+        stop = 1;
+    } else if (p->callback != Py_None) {
+        PyObject *answer = PyObject_CallFunction(p->callback, "d", fraction);
+        if (!answer) {
+            stop = 1;
+        } else {
+            /* True (or anything true but None) cancels; an error in
+             * deciding is kept and cancels too. */
+            stop = answer != Py_None && PyObject_IsTrue(answer) != 0;
+            Py_DECREF(answer);
+        }
+    }
+    p->state = PyEval_SaveThread();
+    return stop;
+}
+%}
+
+%inline %{
+/** smb_sim_run() without the GIL; @p progress is a callable taking the
+ *  fraction done and returning True to cancel, or None. Returns
+ *  [status, part]. */
+static smb_status smbpy_sim_run(const smb_sim_model *model, uint64_t first, uint64_t count,
+                                unsigned threads, PyObject *progress, smb_sim_part **out)
+{
+    smbpy_progress p;
+    smb_status status;
+
+    p.callback = progress;
+    p.state = PyEval_SaveThread();
+    status = smb_sim_run(model, first, count, threads, smbpy_progress_call, &p, out);
+    PyEval_RestoreThread(p.state);
+    return status;
+}
+
+/** smb_simulate() without the GIL, with @p progress as for smbpy_sim_run().
+ *  Returns [status, result]. */
+static smb_status smbpy_simulate(const smb_sim_model *model, uint64_t trials, unsigned threads,
+                                 PyObject *progress, smb_sim_result **out)
+{
+    smbpy_progress p;
+    smb_status status;
+
+    p.callback = progress;
+    p.state = PyEval_SaveThread();
+    status = smb_simulate(model, trials, threads, smbpy_progress_call, &p, out);
+    PyEval_RestoreThread(p.state);
+    return status;
+}
+
+/** Where smb_sim_result_totals() of @p side lies: (address, count), or None
+ *  when the totals were not kept. The package builds a read-only numpy
+ *  array over it (its __array_interface__) whose base keeps @p result
+ *  alive, so the totals are never copied. */
+static PyObject *smbpy_sim_totals(const smb_sim_result *result, smb_sim_side side)
+{
+    size_t count = 0;
+    const double *totals = smb_sim_result_totals(result, side, &count);
+
+    if (!totals)
+        Py_RETURN_NONE;
+    return Py_BuildValue("(Nn)", PyLong_FromVoidPtr((void *)totals), (Py_ssize_t)count);
+}
+%}
+
 /* ---- What is not wrapped ---------------------------------------------- */
 
 /* Raw function pointers and frees of arbitrary pointers cannot be used
@@ -757,6 +938,12 @@ static smb_status smbpy_responses_set_ahp_weights(smb_responses *set, const char
 %ignore smb_mcda_topsis;
 %ignore smb_mcda_rank;
 %ignore smb_responses_set_ahp_weights;
+
+/* The simulator's runs take a C progress callback, and its totals and
+ * saved parts are raw memory: the smbpy_sim_* helpers above stand in. */
+%ignore smb_sim_run;
+%ignore smb_simulate;
+%ignore smb_sim_result_totals;
 
 /* Estimates travel as numbers, mappings and tuples (typemaps above), and
  * the consistency of a pairwise matrix as a tuple. */
@@ -798,6 +985,14 @@ static smb_status smbpy_responses_set_ahp_weights(smb_responses *set, const char
 %nodefaultdtor smb_response_rank;
 %nodefaultctor smb_portfolio_item;
 %nodefaultdtor smb_portfolio_item;
+%nodefaultctor smb_sim_stats;
+%nodefaultdtor smb_sim_stats;
+%nodefaultctor smb_sim_scenario;
+%nodefaultdtor smb_sim_scenario;
+%nodefaultctor smb_sim_sensitivity;
+%nodefaultdtor smb_sim_sensitivity;
+%nodefaultctor smb_sim_swing;
+%nodefaultdtor smb_sim_swing;
 %immutable;
 
 %include "smbstrat/common.h"
@@ -809,5 +1004,7 @@ static smb_status smbpy_responses_set_ahp_weights(smb_responses *set, const char
 %include "smbstrat/response.h"
 %include "smbstrat/document.h"
 %include "smbstrat/render.h"
+%include "stdint.i"
+%include "smbstrat/simulate.h"
 
 %mutable;

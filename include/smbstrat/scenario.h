@@ -84,18 +84,15 @@ enum smb_scenario_kind_flag {
 /** Every ::smb_scenario_kind_flag. */
 #define SMB_SCENARIO_KIND_ALL 0x3Fu
 
-/**
- * @brief The form of an estimate. The numeric values are part of the ABI;
- *        the value 4 is reserved for a lognormal money distribution that the
- *        simulator will add.
- */
+/** @brief The form of an estimate. The numeric values are part of the ABI. */
 typedef enum smb_dist {
     SMB_DIST_NONE = -1,      /**< No form (an out-of-range answer). */
     SMB_DIST_POINT = 0,      /**< "point": a single value; min = mode = max. */
     SMB_DIST_UNIFORM = 1,    /**< "uniform" on [min, max]; mode is not used (stored as the midpoint). */
     SMB_DIST_TRIANGULAR = 2, /**< "triangular" (min, mode, max). */
     SMB_DIST_PERT = 3,       /**< "pert": Beta-PERT (min, mode, max), shape 4. */
-    SMB_DIST_COUNT = 4       /**< Number of forms defined so far. */
+    SMB_DIST_LOGNORMAL = 4,  /**< "lognormal" with min its 5th and max its 95th percentile, 0 < min ≤ max; money only; mode is not used (stored as the median √(min·max)). */
+    SMB_DIST_COUNT = 5       /**< Number of forms. */
 } smb_dist;
 
 /** @brief A band of the 5×5 risk matrix, read off the rating 1–25. */
@@ -136,7 +133,7 @@ SMB_API smb_status smb_direction_from_key(const char *key, smb_direction *out);
 SMB_API const char *smb_scenario_kind_key(unsigned flag);
 /** @brief Look a kind flag up by key. @return ::SMB_OK, ::SMB_EINVAL or ::SMB_ENOTFOUND. */
 SMB_API smb_status smb_scenario_kind_from_key(const char *key, unsigned *out);
-/** @brief "point", "uniform", "triangular", "pert"; NULL if out of range. */
+/** @brief "point", "uniform", "triangular", "pert", "lognormal"; NULL if out of range. */
 SMB_API const char *smb_dist_key(smb_dist dist);
 /** @brief Look a form up by key. @return ::SMB_OK, ::SMB_EINVAL or ::SMB_ENOTFOUND. */
 SMB_API smb_status smb_dist_from_key(const char *key, smb_dist *out);
@@ -206,14 +203,17 @@ SMB_API smb_risk_band smb_risk_band_of(int rating);
 /** @name Estimates
  * @{ */
 /**
- * @brief A value given as a point or as a three-point distribution.
+ * @brief A value given as a point or as a distribution.
  *
  * A plain value type whose layout is part of the ABI and will not change
  * (new forms are new ::smb_dist values with the same three numbers). A
  * point has min = mode = max = the value. The library validates an estimate
  * whenever it is given one: finite numbers, min ≤ mode ≤ max, all within the
  * field's range. For ::SMB_DIST_UNIFORM the mode is ignored and stored as
- * the midpoint.
+ * the midpoint. For ::SMB_DIST_LOGNORMAL (money only) min and max are the
+ * 5th and 95th percentiles, 0 < min ≤ max, the mode is ignored and stored
+ * as the median √(min·max), and the mean must not exceed the field's
+ * upper bound.
  */
 typedef struct smb_estimate {
     smb_dist dist; /**< The form. */
@@ -225,10 +225,12 @@ typedef struct smb_estimate {
 /**
  * @brief The mean of an estimate: the value of a point, (min + max) / 2
  *        uniform, (min + mode + max) / 3 triangular, (min + 4·mode + max) / 6
- *        PERT.
+ *        PERT, exp(μ + σ²/2) lognormal with μ = (ln min + ln max) / 2 and
+ *        σ = (ln max − ln min) / (2·1.6448536269514722).
  * @return ::SMB_OK, ::SMB_EINVAL (NULL or unknown form) or ::SMB_ERANGE
  *         (a non-finite number or one of magnitude above 1e300; min > max; for triangular and PERT a mode
- *         outside [min, max]; for a point min, mode and max not all equal);
+ *         outside [min, max]; for a point min, mode and max not all equal;
+ *         for a lognormal a min not above 0 or a mean above 1e300);
  *         *out untouched on failure.
  */
 SMB_API smb_status smb_estimate_mean(const smb_estimate *estimate, double *out);
@@ -387,13 +389,13 @@ SMB_API smb_status smb_scenarios_set_direction(smb_scenarios *set, const char *i
  * @return also ::SMB_EINVAL for unknown bits or both flags of one pair.
  */
 SMB_API smb_status smb_scenarios_set_kind(smb_scenarios *set, const char *id, unsigned kind);
-/** @brief Set the likelihood (probabilities 0..1). Also ::SMB_EINVAL (form), ::SMB_ERANGE. */
+/** @brief Set the likelihood (probabilities 0..1). Also ::SMB_EINVAL (form; a lognormal: "likelihood.dist: lognormal is only for money amounts"), ::SMB_ERANGE. */
 SMB_API smb_status smb_scenarios_set_likelihood(smb_scenarios *set, const char *id,
                                                 const smb_estimate *likelihood);
-/** @brief Set the impact (severities 1..5). Also ::SMB_EINVAL (form), ::SMB_ERANGE. */
+/** @brief Set the impact (severities 1..5). Also ::SMB_EINVAL (form; a lognormal, as for the likelihood), ::SMB_ERANGE. */
 SMB_API smb_status smb_scenarios_set_impact(smb_scenarios *set, const char *id,
                                             const smb_estimate *impact);
-/** @brief Set the money impact (amounts 0..::SMB_MAX_AMOUNT). Also ::SMB_EINVAL (form), ::SMB_ERANGE. */
+/** @brief Set the money impact (amounts 0..::SMB_MAX_AMOUNT; a lognormal's mean too). Also ::SMB_EINVAL (form), ::SMB_ERANGE. */
 SMB_API smb_status smb_scenarios_set_money(smb_scenarios *set, const char *id,
                                            const smb_estimate *money);
 /** @brief Remove the money impact. */

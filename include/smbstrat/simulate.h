@@ -309,8 +309,9 @@ SMB_API uint64_t smb_sim_part_fingerprint(const smb_sim_part *part);
  *        (either may come first); the merged part covers both, exactly as if
  *        one run had simulated them.
  * @return ::SMB_OK, ::SMB_EINVAL (NULL; different fingerprints; ranges not
- *         adjacent: both ranges in the message) or ::SMB_ENOMEM (@p into
- *         unchanged).
+ *         adjacent: both ranges in the message; a part with itself),
+ *         ::SMB_ERANGE (together more than ::SMB_SIM_MAX_TRIALS trials) or
+ *         ::SMB_ENOMEM; @p into is unchanged on failure.
  */
 SMB_API smb_status smb_sim_part_merge(smb_sim_part *into, const smb_sim_part *other);
 /**
@@ -375,7 +376,7 @@ typedef struct smb_sim_scenario {
     smb_direction direction; /**< Threat (loss side) or opportunity (upside). */
     uint64_t occurrences;    /**< Trials in which it occurred. */
     double occurrence_rate;  /**< occurrences / trials. */
-    double es_contribution;  /**< Its mean contribution over the expected-shortfall tail of its side; these add up to the side's es. */
+    double es_contribution;  /**< Its mean contribution over the expected-shortfall tail of its side (without kept totals: its share of the tail trials' totals, times es); these add up to the side's es. */
 } smb_sim_scenario;
 
 /** @brief Rank correlation of one sampled input with the loss total. Borrowed from its result. */
@@ -434,7 +435,8 @@ SMB_API double smb_sim_result_percentile(const smb_sim_result *result, smb_sim_s
                                          size_t index);
 /**
  * @brief Every trial's total of @p side, in trial order, borrowed from the
- *        result; NULL when totals were not kept.
+ *        result; NULL when totals were not kept, and for the upside when no
+ *        scenario is an opportunity (every upside total is then 0).
  * @param result the result
  * @param side   which total
  * @param count  set to the number of trials (0 when NULL is returned); may be NULL
@@ -446,14 +448,27 @@ SMB_API size_t smb_sim_result_scenario_count(const smb_sim_result *result);
 /** @brief Scenario @p index, in set order, or NULL when out of range. */
 SMB_API const smb_sim_scenario *smb_sim_result_scenario_at(const smb_sim_result *result,
                                                            size_t index);
-/** @brief Number of trials the sensitivity used (0: none computed). */
+/**
+ * @brief Number of trials the sensitivity used: the first
+ *        min(sensitivity trials, trials) of the range; 0 when none was
+ *        computed (turned off, fewer than 2 trials, or no input varies).
+ */
 SMB_API uint64_t smb_sim_result_sensitivity_trials(const smb_sim_result *result);
-/** @brief Number of sampled inputs with a sensitivity (points and constant draws have none). */
+/**
+ * @brief Number of sampled inputs with a sensitivity: the threats'
+ *        likelihoods and amounts (impact or money, by the measure) that can
+ *        vary, of threats whose amount counts in the measure. Points and
+ *        min = max have none.
+ */
 SMB_API size_t smb_sim_result_sensitivity_count(const smb_sim_result *result);
 /** @brief Sensitivity @p index, by |ρ| largest first (ties in set order, then kind); NULL when out of range. */
 SMB_API const smb_sim_sensitivity *smb_sim_result_sensitivity_at(const smb_sim_result *result,
                                                                  size_t index);
-/** @brief Number of tornado bars (inputs whose range is not a single value). */
+/**
+ * @brief Number of tornado bars: one per input that can vary (the inputs
+ *        smb_sim_result_sensitivity_count() describes), whether or not the
+ *        sensitivity was computed.
+ */
 SMB_API size_t smb_sim_result_swing_count(const smb_sim_result *result);
 /** @brief Tornado bar @p index, by swing largest first (ties in set order, then kind); NULL when out of range. */
 SMB_API const smb_sim_swing *smb_sim_result_swing_at(const smb_sim_result *result,

@@ -15,5 +15,7 @@
 #include "render.h"
 #include "mcda.h"
 #include "response.h"
+#include "simulate.h"
+#include "report.h"
 
 #endif /* SMBSTRAT_H */

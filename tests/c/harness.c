@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "harness.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,15 +14,18 @@ typedef struct header {
 } header;
 enum { MAGIC = 0x5eed5eed };
 
-static long fail_at;
-static long attempts;
-static long live;
+/* Atomic: the library may allocate on worker threads (the simulator's
+ * sketches grow there). */
+static atomic_long fail_at;
+static atomic_long attempts;
+static atomic_long live;
 static int installed;
 
 static int should_fail(void)
 {
-    attempts++;
-    return fail_at > 0 && attempts >= fail_at;
+    long attempt = atomic_fetch_add(&attempts, 1) + 1;
+    long at = atomic_load(&fail_at);
+    return at > 0 && attempt >= at;
 }
 
 static void *th_malloc(size_t size)

@@ -155,6 +155,12 @@ static const broken_case broken[] = {
      42,
      "no criterion 'happiness' (the criteria are exposure_reduction, cost, months, "
      "feasibility, viability, desirability, strategic_alignment)"},
+    /* line 10 `        "dist": "lognormal",`: "dist": 9-15, the value at 17 */
+    {"broken_scenarios_lognormal_likelihood.json", SMB_ESCHEMA, "$.scenarios[0].likelihood.dist",
+     10, 17, "must be one of uniform, triangular, pert (lognormal is only for money amounts)"},
+    /* line 13 `        "min": 0,`: "min": 9-14, the value at 16 */
+    {"broken_scenarios_lognormal_zero.json", SMB_ERANGE, "$.scenarios[0].money.min", 13, 16,
+     "a lognormal's 5th percentile must be above 0, got 0"},
     /* line 4 `    "budget": -1`: value at 5 + 10 = 15 */
     {"broken_settings_budget.json", SMB_ERANGE, "$.settings.budget", 4, 15,
      "must be a number from 0 to 1e+15, not -1"},
@@ -389,6 +395,35 @@ static const inline_case inline_cases[] = {
      SMB_ERANGE, "$.scenarios[0].money.mode", "5, \"max\": 20", "5 is outside [min 10, max 20]"},
     {SCENARIO(", \"money\": {\"dist\": \"uniform\", \"min\": 0, \"max\": 2e15}"), SMB_ERANGE,
      "$.scenarios[0].money.max", "2e15", "must be a number from 0 to 1e+15, got 2e+15"},
+
+    /* ---- scenarios: lognormal money */
+    {ESTIMATES("\"likelihood\": {\"dist\": \"lognormal\", \"min\": 0.1, \"max\": 0.2}, "
+               "\"impact\": 3"),
+     SMB_ESCHEMA, "$.scenarios[0].likelihood.dist", "\"lognormal\"",
+     "must be one of uniform, triangular, pert (lognormal is only for money amounts)"},
+    {ESTIMATES("\"likelihood\": 0.5, \"impact\": {\"dist\": \"lognormal\", \"min\": 2, "
+               "\"max\": 4}"),
+     SMB_ESCHEMA, "$.scenarios[0].impact.dist", "\"lognormal\"",
+     "must be one of uniform, triangular, pert (lognormal is only for money amounts)"},
+    {SCENARIO(", \"money\": {\"dist\": \"gamma\", \"min\": 1, \"max\": 2}"), SMB_ESCHEMA,
+     "$.scenarios[0].money.dist", "\"gamma\"",
+     "must be one of uniform, triangular, pert, lognormal (a single value is written as a plain "
+     "number)"},
+    {SCENARIO(", \"money\": {\"dist\": \"lognormal\", \"min\": 1000, \"mode\": 5000, "
+              "\"max\": 9000}"),
+     SMB_ESCHEMA, "$.scenarios[0].money.mode", "\"mode\"",
+     "a lognormal distribution has no mode; give min (its 5th percentile) and max (its 95th) "
+     "only"},
+    {SCENARIO(", \"money\": {\"dist\": \"lognormal\", \"min\": 1000}"), SMB_ESCHEMA,
+     "$.scenarios[0].money", "{\"dist", "missing required key 'max'"},
+    {SCENARIO(", \"money\": {\"dist\": \"lognormal\", \"min\": 0, \"max\": 9000}"), SMB_ERANGE,
+     "$.scenarios[0].money.min", "0, \"max\"",
+     "a lognormal's 5th percentile must be above 0, got 0"},
+    {SCENARIO(", \"money\": {\"dist\": \"lognormal\", \"min\": 9000, \"max\": 1000}"),
+     SMB_ERANGE, "$.scenarios[0].money", "{\"dist\": \"lognormal\"", "min 9000 is above max 1000"},
+    {SCENARIO(", \"money\": {\"dist\": \"lognormal\", \"min\": 1, \"max\": 1e12}"),
+     SMB_ERANGE, "$.scenarios[0].money", "{\"dist\": \"lognormal\"",
+     "a lognormal with 5th percentile 1 and 95th 1e+12 has mean 2.08504e+21, above 1e+15"},
 
     /* ---- scenarios: the other fields */
     {SCENARIO(", \"horizon_months\": 1201"), SMB_ERANGE, "$.scenarios[0].horizon_months", "1201",
@@ -812,6 +847,34 @@ START_TEST(test_full_scenarios)
 }
 END_TEST
 
+/* Lognormal money amounts load with their median as the mode and score at
+ * their mean. data-breach: lognormal(1000, 100000), mean 26639.800977
+ * (μ = ln 10000, σ = ln 100/3.2897072539 = 1.3998723383, 10000·e^(σ²/2));
+ * cyber is mitigated by data_driven 1, agility 2, adaptability 3: R =
+ * 6/3/5 = 0.4, v = 1 − 0.5·0.4 = 0.8; money exposure 0.2·26639.800977·0.8
+ * = 4262.368156. oven-failure: lognormal(2500, 2500) is 2500; uniform
+ * likelihood (0.05 + 0.15)/2 = 0.1; global_event: adaptability 3, agility
+ * 2: R = 0.5, v = 0.75; 0.1·2500·0.75 = 187.5. */
+START_TEST(test_lognormal_money)
+{
+    smb_document *doc = load_data("scenarios_lognormal.json");
+    const smb_scenarios *set = smb_document_scenarios_const(doc);
+    assert_estimate(smb_scenario_money(smb_scenarios_at(set, 0)), SMB_DIST_LOGNORMAL, 1000, 10000,
+                    100000);
+    assert_estimate(smb_scenario_money(smb_scenarios_at(set, 1)), SMB_DIST_LOGNORMAL, 2500, 2500,
+                    2500);
+    smb_scenario_scores *scores = NULL;
+    TH_OK(smb_scenarios_score(set, smb_document_resilience_const(doc), &scores));
+    const smb_scenario_score *breach = smb_scenario_scores_find(scores, "data-breach");
+    ck_assert_double_eq_tol(breach->money, 26639.800977355469, 1e-8);
+    ck_assert_double_eq_tol(breach->money_exposure, 4262.3681563768750, 1e-8);
+    const smb_scenario_score *oven = smb_scenario_scores_find(scores, "oven-failure");
+    ck_assert_double_eq_tol(oven->money_exposure, 187.5, 1e-9);
+    smb_scenario_scores_free(scores);
+    smb_document_free(doc);
+}
+END_TEST
+
 START_TEST(test_full_responses)
 {
     smb_document *doc = load_data("scenarios_full.json");
@@ -933,7 +996,8 @@ START_TEST(test_full_is_usable)
 }
 END_TEST
 
-static const char *const valid_files[] = {"scenarios_full.json", "../../examples/bakery.json"};
+static const char *const valid_files[] = {"scenarios_full.json", "scenarios_lognormal.json",
+                                          "../../examples/bakery.json"};
 
 /* Load, save: the text of the file itself; load that: an equal document. */
 START_TEST(test_round_trip)
@@ -1570,6 +1634,7 @@ static Suite *suite(void)
     tc = tcase_create("valid");
     tcase_add_test(tc, test_full_resilience);
     tcase_add_test(tc, test_full_scenarios);
+    tcase_add_test(tc, test_lognormal_money);
     tcase_add_test(tc, test_full_responses);
     tcase_add_test(tc, test_full_settings);
     tcase_add_test(tc, test_full_is_usable);

@@ -120,16 +120,19 @@ START_TEST(direction_kind_and_dist_keys)
     TH_ASSERT_FAILS(smb_scenario_kind_from_key("radical", &flag), SMB_ENOTFOUND, "no kind 'radical'");
     ck_assert_uint_eq(flag, 99);
 
-    static const char *const dists[] = {"point", "uniform", "triangular", "pert"};
+    static const char *const dists[] = {"point", "uniform", "triangular", "pert", "lognormal"};
+    ck_assert_int_eq(SMB_DIST_COUNT, 5);
     for (int i = 0; i < SMB_DIST_COUNT; i++) {
         ck_assert_str_eq(smb_dist_key((smb_dist)i), dists[i]);
         smb_dist back = SMB_DIST_NONE;
         TH_OK(smb_dist_from_key(dists[i], &back));
         ck_assert_int_eq(back, i);
     }
-    ck_assert_ptr_null(smb_dist_key((smb_dist)4)); /* reserved for lognormal */
+    ck_assert_int_eq(SMB_DIST_LOGNORMAL, 4); /* part of the ABI */
+    ck_assert_ptr_null(smb_dist_key(SMB_DIST_COUNT));
     smb_dist dist = SMB_DIST_PERT;
-    TH_ASSERT_FAILS(smb_dist_from_key("lognormal", &dist), SMB_ENOTFOUND, "no distribution 'lognormal'");
+    TH_ASSERT_FAILS(smb_dist_from_key("normal", &dist), SMB_ENOTFOUND,
+                    "no distribution 'normal' (point, uniform, triangular, pert, lognormal)");
     ck_assert_int_eq(dist, SMB_DIST_PERT);
 
     static const char *const bands[] = {"low", "medium", "high", "critical"};
@@ -287,9 +290,9 @@ START_TEST(estimates_are_validated_and_stored)
     e = (smb_estimate){SMB_DIST_POINT, 0.2, 0.3, 0.3};
     ASSERT_REFUSED(s, smb_scenarios_set_likelihood(s, id, &e), SMB_ERANGE,
                    "likelihood: a point needs min = mode = max");
-    e = (smb_estimate){(smb_dist)4, 0.2, 0.3, 0.4};
+    e = (smb_estimate){(smb_dist)5, 0.2, 0.3, 0.4};
     ASSERT_REFUSED(s, smb_scenarios_set_likelihood(s, id, &e), SMB_EINVAL,
-                   "likelihood.dist: 4 is not a distribution");
+                   "likelihood.dist: 5 is not a distribution");
     e = (smb_estimate){SMB_DIST_NONE, 0.2, 0.3, 0.4};
     ASSERT_REFUSED(s, smb_scenarios_set_likelihood(s, id, &e), SMB_EINVAL, "likelihood.dist: -1");
     e = (smb_estimate){SMB_DIST_TRIANGULAR, 0, 3, 6};
@@ -352,6 +355,85 @@ START_TEST(estimate_means_and_their_refusals)
     TH_ASSERT_FAILS(smb_estimate_mean(NULL, &mean), SMB_EINVAL, "estimate: must not be NULL");
     TH_ASSERT_FAILS(smb_estimate_mean(&e, NULL), SMB_EINVAL, "out: must not be NULL");
     ck_assert_double_eq(mean, 42);
+}
+END_TEST
+
+/* A lognormal money estimate: min and max are its 5th and 95th
+ * percentiles; the mode is not used and is stored as the median √(min·max).
+ * lognormal(1000, 100000): μ = ln 10000, σ = ln 100/(2·1.6448536269514722)
+ * = 4.605170185988091/3.2897072539029444 = 1.3998723383; the mean is
+ * 10000·exp(σ²/2) = 10000·exp(0.9798212818) = 10000·2.6639800977
+ * = 26639.800977. */
+START_TEST(lognormal_money_estimates)
+{
+    smb_scenarios *s = sample();
+    const char *id = "wage-rise";
+    smb_estimate e = {SMB_DIST_LOGNORMAL, 1000, 123, 100000};
+    TH_OK(smb_scenarios_set_money(s, id, &e));
+    const smb_estimate *got = smb_scenario_money(smb_scenarios_find(s, id));
+    ck_assert_int_eq(got->dist, SMB_DIST_LOGNORMAL);
+    ck_assert_double_eq(got->min, 1000);
+    ck_assert_double_eq_tol(got->mode, 10000, 1e-9); /* √(1000·100000) */
+    ck_assert_double_eq(got->max, 100000);
+    double mean = 0;
+    TH_OK(smb_estimate_mean(got, &mean));
+    ck_assert_double_eq_tol(mean, 26639.800977355469, 1e-8);
+    /* 5th = 95th: no spread, the mean is the value */
+    e = (smb_estimate){SMB_DIST_LOGNORMAL, 2500, 0, 2500};
+    TH_OK(smb_estimate_mean(&e, &mean));
+    ck_assert_double_eq(mean, 2500);
+    TH_OK(smb_scenarios_set_money(s, id, &e));
+    ck_assert_double_eq(smb_scenario_money(smb_scenarios_find(s, id))->mode, 2500);
+    /* the median of a wide range stays in range: √(1e-300·1e300) = 1 */
+    e = (smb_estimate){SMB_DIST_LOGNORMAL, 1e-300, 0, 1e-290};
+    TH_OK(smb_scenarios_set_money(s, id, &e));
+    ck_assert_double_eq_tol(smb_scenario_money(smb_scenarios_find(s, id))->mode, 1e-295, 1e-305);
+
+    /* Refused: for bounded fields, a 5th percentile not above 0, 5th above
+     * 95th, and a spread so wide that the mean passes the field's bound:
+     * lognormal(1, 1e12) has μ = 13.8155, σ = 27.631/3.2897 = 8.3993 and a
+     * mean of exp(13.8155 + 35.2737) = e^49.0892 ≈ 2.085e21, above 1e15. */
+    e = (smb_estimate){SMB_DIST_LOGNORMAL, 0.1, 0, 0.5};
+    ASSERT_REFUSED(s, smb_scenarios_set_likelihood(s, id, &e), SMB_EINVAL,
+                   "scenario 'wage-rise' likelihood.dist: lognormal is only for money amounts");
+    e = (smb_estimate){SMB_DIST_LOGNORMAL, 2, 0, 4};
+    ASSERT_REFUSED(s, smb_scenarios_set_impact(s, id, &e), SMB_EINVAL,
+                   "scenario 'wage-rise' impact.dist: lognormal is only for money amounts");
+    e = (smb_estimate){SMB_DIST_LOGNORMAL, 0, 0, 5000};
+    ASSERT_REFUSED(s, smb_scenarios_set_money(s, id, &e), SMB_ERANGE,
+                   "scenario 'wage-rise' money.min: a lognormal's 5th percentile must be above 0, "
+                   "got 0");
+    e = (smb_estimate){SMB_DIST_LOGNORMAL, 6000, 0, 5000};
+    ASSERT_REFUSED(s, smb_scenarios_set_money(s, id, &e), SMB_ERANGE,
+                   "money: min 6000 is above max 5000");
+    e = (smb_estimate){SMB_DIST_LOGNORMAL, 1, 0, 1e12};
+    ASSERT_REFUSED(s, smb_scenarios_set_money(s, id, &e), SMB_ERANGE,
+                   "money: a lognormal with 5th percentile 1 and 95th 1e+12 has mean");
+    e = (smb_estimate){SMB_DIST_LOGNORMAL, 1000, 0, 2e15};
+    ASSERT_REFUSED(s, smb_scenarios_set_money(s, id, &e), SMB_ERANGE, "money.max");
+    e = (smb_estimate){SMB_DIST_LOGNORMAL, 1000, 0, NAN};
+    ASSERT_REFUSED(s, smb_scenarios_set_money(s, id, &e), SMB_ERANGE, "money.max");
+
+    /* smb_estimate_mean checks the form whatever the field: the mean must
+     * stay finite (below 1e300) */
+    mean = 42;
+    e = (smb_estimate){SMB_DIST_LOGNORMAL, -1, 0, 10};
+    TH_ASSERT_FAILS(smb_estimate_mean(&e, &mean), SMB_ERANGE, "estimate.min: a lognormal's");
+    e = (smb_estimate){SMB_DIST_LOGNORMAL, 1e-300, 0, 1e300};
+    TH_ASSERT_FAILS(smb_estimate_mean(&e, &mean), SMB_ERANGE, "has mean inf, above 1e+300");
+    ck_assert_double_eq(mean, 42);
+
+    /* a copy keeps it and equality sees it */
+    e = (smb_estimate){SMB_DIST_LOGNORMAL, 1000, 0, 100000};
+    TH_OK(smb_scenarios_set_money(s, id, &e));
+    smb_scenarios *copy = NULL;
+    TH_OK(smb_scenarios_copy(s, &copy));
+    ck_assert(smb_scenarios_equal(s, copy));
+    e.max = 100001;
+    TH_OK(smb_scenarios_set_money(copy, id, &e));
+    ck_assert(!smb_scenarios_equal(s, copy));
+    smb_scenarios_free(copy);
+    smb_scenarios_free(s);
 }
 END_TEST
 
@@ -709,6 +791,7 @@ static Suite *scenario_suite(void)
     tcase_add_test(model, bad_scenarios_are_refused_at_add);
     tcase_add_test(model, estimates_are_validated_and_stored);
     tcase_add_test(model, estimate_means_and_their_refusals);
+    tcase_add_test(model, lognormal_money_estimates);
     tcase_add_test(model, text_source_direction_kind_and_horizon);
     tcase_add_test(model, settings_of_the_set);
     tcase_add_test(model, blocks_hit);

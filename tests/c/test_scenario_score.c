@@ -132,6 +132,27 @@ START_TEST(every_figure_of_a_threat)
 }
 END_TEST
 
+/* A lognormal money impact counts at its mean: lognormal(5th 1000, 95th
+ * 100000) has μ = ln 10000, σ = ln 100/(2·1.6448536269514722) = 1.3998723383
+ * and mean 10000·exp(σ²/2) = 26639.800977; with ecom's p 0.4 and v 0.8 the
+ * money exposure is 0.4·26639.800977·0.8 = 8524.736313. */
+START_TEST(lognormal_money_counts_at_its_mean)
+{
+    smb_scenarios *s = worked();
+    set_estimate(s, "ecom", 2, SMB_DIST_LOGNORMAL, 1000, 0, 100000);
+    smb_resilience *r = profile();
+    smb_scenario_scores *sc = NULL;
+    TH_OK(smb_scenarios_score(s, r, &sc));
+    const smb_scenario_score *e = smb_scenario_scores_find(sc, "ecom");
+    ck_assert(e->has_money);
+    ck_assert_double_eq_tol(e->money, 26639.800977355469, 1e-8);
+    ck_assert_double_eq_tol(e->money_exposure, 8524.7363127537501, 1e-8);
+    smb_scenario_scores_free(sc);
+    smb_resilience_free(r);
+    smb_scenarios_free(s);
+}
+END_TEST
+
 START_TEST(opportunities_gain_from_resilience)
 {
     smb_scenarios *s = worked();
@@ -499,6 +520,7 @@ static Suite *score_suite(void)
     Suite *s = suite_create("scenario_score");
     TCase *f = tcase_create("formulas");
     tcase_add_test(f, every_figure_of_a_threat);
+    tcase_add_test(f, lognormal_money_counts_at_its_mean);
     tcase_add_test(f, opportunities_gain_from_resilience);
     tcase_add_test(f, settings_change_the_scores);
     tcase_add_test(f, what_if_reproduces_and_changes_the_scores);

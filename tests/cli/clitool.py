@@ -2,7 +2,8 @@
 """Running the smbstrat tool from the CLI tests, shared by every test file.
 
 Environment (set by tests/cli/meson.build): SMBSTRAT_CLI is the binary,
-SMB_TEST_DATA the tests/data directory, SMB_EXAMPLES the examples directory.
+SMB_TEST_DATA the tests/data directory, SMB_EXAMPLES the examples directory,
+SMB_BUILD_DIR the build directory (where tests leave artefacts; may be unset).
 """
 import json
 import os
@@ -13,12 +14,24 @@ CLI = os.environ["SMBSTRAT_CLI"]
 DATA = os.environ["SMB_TEST_DATA"]
 EXAMPLES = os.environ["SMB_EXAMPLES"]
 BAKERY = os.path.join(EXAMPLES, "bakery.json")
+BUILD_DIR = os.environ.get("SMB_BUILD_DIR")
 
 
-def run(*args, stdout=subprocess.PIPE, env_extra=None, colour=False):
-    """Run the tool without a shell; arguments may be str, bytes or paths."""
+# Wide enough for every table to keep its natural layout; the tests of
+# fitting to the terminal (test_terminal.py) choose their own width.
+WIDE = 1000
+
+
+def run(*args, stdout=subprocess.PIPE, env_extra=None, colour=False, columns=WIDE):
+    """Run the tool without a shell; arguments may be str, bytes or paths.
+
+    COLUMNS is `columns`, or unset when it is None (the tool then uses the
+    terminal's width, or 80 when stdout is not a terminal)."""
     env = dict(os.environ)
     env.pop("NO_COLOR", None)
+    env.pop("COLUMNS", None)
+    if columns is not None:
+        env["COLUMNS"] = str(columns)
     if not colour:
         env["NO_COLOR"] = "1"
     if env_extra:
@@ -28,11 +41,11 @@ def run(*args, stdout=subprocess.PIPE, env_extra=None, colour=False):
                           timeout=120, check=False)
 
 
-def run_on_terminal(*args, env_extra=None):
+def run_on_terminal(*args, env_extra=None, columns=WIDE):
     """Run with stdout on a pseudo-terminal; returns (status, output)."""
     master, slave = pty.openpty()
     try:
-        proc = run(*args, stdout=slave, colour=True, env_extra=env_extra)
+        proc = run(*args, stdout=slave, colour=True, env_extra=env_extra, columns=columns)
         os.close(slave)
         slave = -1
         chunks = []

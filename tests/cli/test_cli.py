@@ -86,8 +86,8 @@ def test_help_wins_over_missing_operands():
     (("score", "a.json", "b.json"), "unexpected argument 'b.json'"),
     (("score", "--format", "csv", "a.json"), "unknown format 'csv'"),
     (("score", "--strict", "a.json"), "unknown option '--strict'"),
-    (("new",), "missing what to create (canvas or forces)"),
-    (("new", "widget"), "cannot create 'widget' (use canvas or forces)"),
+    (("new",), "missing what to create (canvas, forces or --template NAME)"),
+    (("new", "widget"), "cannot create 'widget' (use canvas, forces or --template NAME)"),
     (("help", "frobnicate"), "unknown command 'frobnicate'"),
 ])
 def test_usage_errors_exit_2(argv, needle):

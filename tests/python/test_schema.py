@@ -75,6 +75,8 @@ REJECTED = {
     "broken_scenarios_block_weight_zero.json": "$.scenarios[0].blocks.revenue_streams",
     "broken_scenarios_shift_delta.json": "$.scenarios[0].shifts[0].delta",
     "broken_scenarios_unknown_mitigator.json": "$.scenarios[0].mitigated_by[1]",
+    "broken_scenarios_lognormal_likelihood.json": "$.scenarios[0].likelihood.dist",
+    "broken_scenarios_lognormal_zero.json": "$.scenarios[0].money.min",
     "broken_responses_reduction.json": "$.responses[0].effects.grocers.impact_reduction",
     "broken_responses_negative_cost.json": "$.responses[0].cost",
     "broken_settings_ahp_zero.json": "$.settings.ahp.matrix[1][2]",

@@ -25,6 +25,11 @@ check, change, score, compare and render::
 Errors raise subclasses of :class:`smbstrat.Error`; those about a document
 carry the file, JSON path, line and column. The raw C API is available as
 :mod:`smbstrat.core`.
+
+In Jupyter, the models and results display as pictures and tables, and
+the tabular ones have ``to_dataframe()`` (with pandas). :mod:`smbstrat.plot`
+draws them with matplotlib: ``smbstrat.plot.forces(doc)``,
+``smbstrat.plot.risk_matrix(doc)``, ``smbstrat.plot.simulation(result)``...
 """
 
 from ._errors import (
@@ -93,6 +98,14 @@ from .scenario_results import (
     WhatIf,
 )
 from .scenarios import Scenarios
+from .simulation import SimulationConfig, SimulationModel, SimulationPart
+from .simulation_results import (
+    InputSensitivity,
+    InputSwing,
+    SideStats,
+    SimulatedScenario,
+    SimulationResult,
+)
 
 #: The nine block keys, in canvas order.
 BLOCK_KEYS = _block_keys()
@@ -148,6 +161,8 @@ __all__ = [
     "Forces",
     "ForcesComparison",
     "ForcesScore",
+    "InputSensitivity",
+    "InputSwing",
     "InvalidArgumentError",
     "Item",
     "LimitError",
@@ -178,6 +193,12 @@ __all__ = [
     "SchemaError",
     "Shift",
     "ShiftOutcome",
+    "SideStats",
+    "SimulatedScenario",
+    "SimulationConfig",
+    "SimulationModel",
+    "SimulationPart",
+    "SimulationResult",
     "StressTest",
     "ValueDelta",
     "VersionInfo",
@@ -196,3 +217,6 @@ for _name in __all__:
     if isinstance(_obj, type):
         _obj.__module__ = __name__
 del _name, _obj
+
+# Figures; matplotlib itself is imported only when one is drawn.
+from . import plot  # noqa: E402

@@ -68,7 +68,7 @@ def integer(value: object, name: str, *, unsigned: bool = False) -> int:
     if isinstance(value, bool):
         raise TypeError(f"{name} must be an integer, not bool")
     try:
-        number = operator.index(value)
+        number = operator.index(value)  # type: ignore[arg-type]
     except TypeError:
         raise TypeError(f"{name} must be an integer, not {_type_name(value)}") from None
     low, high = (0, _SIZE_MAX) if unsigned else (_INT_MIN, _INT_MAX)
@@ -93,12 +93,10 @@ def strings(value: object, name: str) -> Tuple[str, ...]:
     if isinstance(value, (str, bytes)):
         raise TypeError(f"{name} must be an iterable of str, not a single {_type_name(value)}")
     try:
-        items = tuple(value)  # type: ignore[arg-type]
+        items: Tuple[object, ...] = tuple(value)  # type: ignore[arg-type]
     except TypeError:
         raise TypeError(f"{name} must be an iterable of str, not {_type_name(value)}") from None
-    for index, item in enumerate(items):
-        text(item, f"{name}[{index}]")
-    return items
+    return tuple(text(item, f"{name}[{index}]") for index, item in enumerate(items))
 
 
 def identifiers(value: object, name: str) -> Tuple[str, ...]:
@@ -106,7 +104,7 @@ def identifiers(value: object, name: str) -> Tuple[str, ...]:
     if isinstance(value, (str, bytes)):
         raise TypeError(f"{name} must be an iterable of ids, not a single {_type_name(value)}")
     try:
-        items = tuple(value)  # type: ignore[arg-type]
+        items: Tuple[object, ...] = tuple(value)  # type: ignore[arg-type]
     except TypeError:
         raise TypeError(f"{name} must be an iterable of ids, not {_type_name(value)}") from None
     return tuple(identifier(item, f"{name}[{index}]") for index, item in enumerate(items))

@@ -7,7 +7,7 @@ and C can never spell them differently."""
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Callable, Optional, Tuple, Type
+from typing import Any, Callable, FrozenSet, List, Optional, Tuple, Type
 
 from . import core as _core
 from ._errors import Error, InvalidArgumentError, check
@@ -48,10 +48,8 @@ __all__ = [
     "scenario_kind_flags",
     "dist_keys",
     "dist_from_key",
-    "risk_band_key",
     "risk_band_keys",
     "criterion_direction_keys",
-    "criterion_direction_key",
     "criterion_direction_from_key",
     "response_kind_keys",
     "response_kind_key",
@@ -62,6 +60,11 @@ __all__ = [
     "rank_method_key",
     "rank_method_from_key",
     "plan_method_key",
+    "sim_measure_keys",
+    "sim_measure_key",
+    "sim_measure_from_key",
+    "sim_side_key",
+    "sim_input_kind_key",
 ]
 
 
@@ -103,7 +106,7 @@ def format_keys() -> Tuple[str, ...]:
 def _lookup(
     what: str,
     key: object,
-    from_key: Callable[[str], list],
+    from_key: Callable[[str], List[Any]],
     keys: Callable[[], Tuple[str, ...]],
     missing: Type[Error],
 ) -> int:
@@ -236,7 +239,7 @@ def capability_mask(keys: object, name: str) -> int:
         raise TypeError(f"{name} must be an iterable of capability keys, not a single "
                         f"{type(keys).__name__}")
     try:
-        items = tuple(keys)  # type: ignore[arg-type]
+        items: Tuple[object, ...] = tuple(keys)  # type: ignore[arg-type]
     except TypeError:
         raise TypeError(f"{name} must be an iterable of capability keys, not "
                         f"{type(keys).__name__}") from None
@@ -289,7 +292,7 @@ def scenario_kind_keys() -> Tuple[str, ...]:
     return tuple(keys)
 
 
-def scenario_kinds_of(flags: int) -> frozenset:
+def scenario_kinds_of(flags: int) -> FrozenSet[str]:
     """The keys of the kind flags set in `flags`."""
     return frozenset(key for bit, key in enumerate(scenario_kind_keys()) if flags & (1 << bit))
 
@@ -301,7 +304,7 @@ def scenario_kind_flags(keys: object, name: str = "kind") -> int:
         raise TypeError(f"{name} must be an iterable of kind keys, not a single "
                         f"{type(keys).__name__}")
     try:
-        items = tuple(keys)  # type: ignore[arg-type]
+        items: Tuple[object, ...] = tuple(keys)  # type: ignore[arg-type]
     except TypeError:
         raise TypeError(f"{name} must be an iterable of kind keys, not "
                         f"{type(keys).__name__}") from None
@@ -322,11 +325,6 @@ def dist_from_key(key: object) -> int:
     return _lookup("dist", key, _core.smb_dist_from_key, dist_keys, InvalidArgumentError)
 
 
-def risk_band_key(band: int) -> Optional[str]:
-    """``"low"``, ``"medium"``, ``"high"`` or ``"critical"``; None for no band."""
-    return _core.smb_risk_band_key(band)
-
-
 @lru_cache(maxsize=None)
 def risk_band_keys() -> Tuple[str, ...]:
     return _keys(_core.smb_risk_band_key)
@@ -336,10 +334,6 @@ def risk_band_keys() -> Tuple[str, ...]:
 def criterion_direction_keys() -> Tuple[str, ...]:
     """``("benefit", "cost")``."""
     return _keys(_core.smb_criterion_direction_key)
-
-
-def criterion_direction_key(direction: int) -> Optional[str]:
-    return _core.smb_criterion_direction_key(direction)
 
 
 def criterion_direction_from_key(key: object) -> int:
@@ -390,3 +384,28 @@ def rank_method_from_key(key: object) -> int:
 
 def plan_method_key(method: int) -> str:
     return _core.smb_plan_method_key(method)
+
+
+@lru_cache(maxsize=None)
+def sim_measure_keys() -> Tuple[str, ...]:
+    """``("severity", "money")``: what a simulated trial's total adds up."""
+    return _keys(_core.smb_sim_measure_key)
+
+
+def sim_measure_key(measure: int) -> str:
+    return _core.smb_sim_measure_key(measure)
+
+
+def sim_measure_from_key(key: object) -> int:
+    return _lookup("measure", key, _core.smb_sim_measure_from_key, sim_measure_keys,
+                   InvalidArgumentError)
+
+
+def sim_side_key(side: int) -> str:
+    """``"loss"`` or ``"upside"``."""
+    return _core.smb_sim_side_key(side)
+
+
+def sim_input_kind_key(kind: int) -> str:
+    """``"likelihood"``, ``"impact"`` or ``"money"``."""
+    return _core.smb_sim_input_kind_key(kind)

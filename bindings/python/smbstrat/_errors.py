@@ -4,7 +4,7 @@ codes and the library's thread-local error detail."""
 
 from __future__ import annotations
 
-from typing import Dict, Optional, Type
+from typing import Any, Dict, Optional, Tuple, Type
 
 from . import core as _core
 
@@ -69,7 +69,7 @@ class Error(Exception):
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.message!r}, status={self.status_name})"
 
-    def __reduce__(self):  # keep the keyword-only details through pickling
+    def __reduce__(self) -> Tuple[Any, ...]:  # keep the keyword-only details through pickling
         details = {
             "status": self.status,
             "file": self.file,
@@ -80,7 +80,7 @@ class Error(Exception):
         return (_rebuild, (type(self), self.message, details))
 
 
-def _rebuild(cls: Type[Error], message: str, details: dict) -> Error:
+def _rebuild(cls: Type[Error], message: str, details: Dict[str, Any]) -> Error:
     return cls(message, **details)
 
 
@@ -136,7 +136,7 @@ class FileError(Error, OSError):
 
     default_status = _core.SMB_EIO
 
-    def __init__(self, message: str, **details) -> None:
+    def __init__(self, message: str, **details: Any) -> None:
         super().__init__(message, **details)
         self.filename = self.file
 
@@ -161,21 +161,19 @@ class DetachedError(Error):
     default_status = _core.SMB_EINVAL
 
 
-_BY_STATUS: Dict[int, Type[Error]] = {
-    cls.default_status: cls
-    for cls in (
-        InvalidArgumentError,
-        NoMemoryError,
-        ParseError,
-        SchemaError,
-        NotFoundError,
-        ExistsError,
-        RangeError,
-        FileError,
-        LimitError,
-        CanceledError,
-    )
-}
+_BY_STATUS_CLASSES: Tuple[Type[Error], ...] = (
+    InvalidArgumentError,
+    NoMemoryError,
+    ParseError,
+    SchemaError,
+    NotFoundError,
+    ExistsError,
+    RangeError,
+    FileError,
+    LimitError,
+    CanceledError,
+)
+_BY_STATUS: Dict[int, Type[Error]] = {cls.default_status: cls for cls in _BY_STATUS_CLASSES}
 
 
 def error_from_status(status: int) -> Error:

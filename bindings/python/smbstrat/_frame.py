@@ -20,10 +20,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from .canvas import Canvas
     from .forces import Forces
     from .forces_results import ForcesComparison, ForcesScore
+    from .mcda import McdaResult
     from .resilience import Resilience
     from .response_results import Portfolio, Residual, ResponseRanking
     from .responses import Responses
-    from .scenario_results import CanvasHeat, ScenarioScores
+    from .scenario_results import CanvasHeat, ScenarioScores, StressTest
     from .scenarios import Scenarios
 
 __all__ = [
@@ -41,6 +42,8 @@ __all__ = [
     "residual_dataframe",
     "ranking_dataframe",
     "portfolio_dataframe",
+    "stress_dataframe",
+    "mcda_dataframe",
 ]
 
 COLUMNS = ("id", "block", "position", "text", "notes", "tags", "importance", "evidence",
@@ -60,7 +63,7 @@ FORCE_DELTA_COLUMNS = ("force", "score_before", "score_after", "score_delta",
                        "weight_after")
 
 
-def _pandas():
+def _pandas() -> Any:
     try:
         import pandas
     except ImportError as exc:
@@ -78,12 +81,14 @@ def _frame(rows: Iterable[Dict[str, Any]], columns: Sequence[str],
     return _pandas().DataFrame(list(rows), columns=list(columns)).astype(types)
 
 
-def canvas_dataframe(canvas: "Canvas") -> "pandas.DataFrame":
-    """One row per item of `canvas`, blocks in canvas order."""
+def canvas_dataframe(canvas: "Canvas", only: Optional[int] = None) -> "pandas.DataFrame":
+    """One row per item of `canvas`, blocks in canvas order (block number
+    `only` alone when given)."""
     _pandas()
     rows = []
+    blocks = range(len(_enums.block_keys())) if only is None else (only,)
     with canvas._handle as ptr:
-        for block in range(len(_enums.block_keys())):
+        for block in blocks:
             for i in range(_core.smb_canvas_item_count(ptr, block)):
                 rows.append(item_fields(_core.smb_canvas_item_at(ptr, block, i)))
     return _frame(rows, COLUMNS,
@@ -266,3 +271,24 @@ def portfolio_dataframe(portfolio: "Portfolio") -> "pandas.DataFrame":
         ({name: getattr(item, name) for name in PORTFOLIO_COLUMNS}
          for item in portfolio.contributions),
         PORTFOLIO_COLUMNS, _floats(PORTFOLIO_COLUMNS[2:]))
+
+
+STRESS_COLUMNS = ("force", "driver", "delta", "applied", "rating_before", "rating_after",
+                  "clamped")
+
+
+def stress_dataframe(stress: "StressTest") -> "pandas.DataFrame":
+    """One row per shift of a stress test, in the scenario's order."""
+    return _frame(
+        ({name: getattr(shift, name) for name in STRESS_COLUMNS} for shift in stress.shifts),
+        STRESS_COLUMNS,
+        {"applied": "bool", "clamped": "bool",
+         **_floats(("delta", "rating_before", "rating_after"))})
+
+
+def mcda_dataframe(result: "McdaResult") -> "pandas.DataFrame":
+    """One row per alternative, in input order."""
+    return _frame(
+        ({"score": float(score), "rank": int(rank)}
+         for score, rank in zip(result.scores, result.ranks)),
+        ("score", "rank"), {"score": "float64", "rank": "int64"})

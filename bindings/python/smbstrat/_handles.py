@@ -22,7 +22,7 @@ from __future__ import annotations
 import threading
 import weakref
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterator, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterator, List, Optional, Tuple
 
 from ._errors import DetachedError
 
@@ -136,7 +136,7 @@ def pointers(*handles: Optional[Handle]) -> Iterator[Tuple[Any, ...]]:
 
 
 class _MultiLock:
-    def __init__(self, locks: list) -> None:
+    def __init__(self, locks: List[Any]) -> None:
         self._locks = locks
 
     def __enter__(self) -> None:

@@ -5,7 +5,7 @@ as document text, and finding the other sections of their document."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, ClassVar, Optional, Tuple, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Dict, List, Optional, Tuple, TypeVar
 
 from ._errors import check
 from ._handles import Handle, OwnedHandle, lock_all
@@ -19,7 +19,7 @@ M = TypeVar("M", bound="Model")
 T = TypeVar("T")
 
 
-def new_handle(new: Callable[[], list], free: Callable[[Any], None], kind: str) -> Handle:
+def new_handle(new: Callable[[], List[Any]], free: Callable[[Any], None], kind: str) -> Handle:
     """A handle owning a new C object made by `new` (smb_X_new)."""
     status, ptr = new()
     check(status)
@@ -37,7 +37,7 @@ class Model:
 
     #: The document section ("resilience", "scenarios", "responses").
     _section: ClassVar[str]
-    _c_copy: ClassVar[Callable[..., list]]
+    _c_copy: ClassVar[Callable[..., List[Any]]]
     _c_equal: ClassVar[Callable[..., int]]
     _c_free: ClassVar[Callable[[Any], None]]
 
@@ -80,7 +80,7 @@ class Model:
 
     __copy__ = copy
 
-    def __deepcopy__(self: M, memo: dict) -> M:
+    def __deepcopy__(self: M, memo: Dict[int, Any]) -> M:
         return self.copy()
 
     def __eq__(self, other: object) -> bool:

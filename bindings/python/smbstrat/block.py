@@ -12,12 +12,14 @@ from . import core as _core
 from .item import Item
 
 if TYPE_CHECKING:  # pragma: no cover
+    import pandas
+
     from .canvas import Canvas
 
 __all__ = ["Block", "Blocks"]
 
 
-class Block(Sequence):
+class Block(Sequence[Item]):
     """The items of one block, in order: ``len(block)``, ``block[0]``,
     ``block[-1]``, ``for item in block``, ``"vp-fresh" in block``.
 
@@ -34,7 +36,7 @@ class Block(Sequence):
     @property
     def key(self) -> str:
         """The block's key, e.g. ``"customer_segments"``."""
-        return _enums.block_key(self._block)
+        return _enums.block_keys()[self._block]
 
     @property
     def title(self) -> str:
@@ -104,6 +106,13 @@ class Block(Sequence):
     def __hash__(self) -> int:
         return hash((self._canvas._handle.key, self._block))
 
+    def to_dataframe(self) -> "pandas.DataFrame":
+        """One row per item of the block, in order, with the columns of
+        :meth:`Canvas.to_dataframe`. Needs pandas."""
+        from ._frame import canvas_dataframe
+
+        return canvas_dataframe(self._canvas, self._block)
+
     def __repr__(self) -> str:
         try:
             ids = self.ids()
@@ -114,7 +123,7 @@ class Block(Sequence):
         return f"<Block {self.key!r}: {len(ids)} {noun}" + (f" ({shown})>" if ids else ">")
 
 
-class Blocks(Mapping):
+class Blocks(Mapping[str, Block]):
     """The nine blocks of a canvas by key, in canvas order:
     ``canvas.blocks["channels"]``, ``for key, block in canvas.blocks.items()``."""
 

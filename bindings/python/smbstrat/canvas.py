@@ -4,7 +4,7 @@ renderings."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, List, Optional, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
 from . import _args, _display, _enums
 from . import core as _core
@@ -183,8 +183,9 @@ class Canvas:
         return Item(self, id)
 
     @staticmethod
-    def _fill(ptr: Any, id: str, notes: Optional[str], tags: tuple, importance: int,
-              evidence: int, amount: Optional[float], kind: int, targets: tuple) -> None:
+    def _fill(ptr: Any, id: str, notes: Optional[str], tags: Tuple[str, ...], importance: int,
+              evidence: int, amount: Optional[float], kind: int,
+              targets: Tuple[str, ...]) -> None:
         # Only fields that differ from a new item's defaults are set, so a
         # plain add costs one C call.
         if notes:
@@ -321,7 +322,7 @@ class Canvas:
                 result.append(Change(
                     kind=_enums.change_kind_key(c.kind),
                     id=c.id,
-                    block=_enums.block_key(c.block),
+                    block=_enums.block_keys()[c.block],
                     fields=_enums.field_names(c.fields),
                     target=c.target,
                 ))
@@ -365,7 +366,7 @@ class Canvas:
 
     __copy__ = copy
 
-    def __deepcopy__(self, memo: dict) -> "Canvas":
+    def __deepcopy__(self, memo: Dict[int, Any]) -> "Canvas":
         return self.copy()
 
     def __eq__(self, other: object) -> bool:
@@ -377,7 +378,7 @@ class Canvas:
 
     __hash__ = None  # type: ignore[assignment]  # mutable
 
-    def __reduce__(self):
+    def __reduce__(self) -> Tuple[Any, ...]:
         """Pickle as the document text of a copy, so that a canvas can be
         sent to another process (multiprocessing, Dask); it arrives as an
         independent canvas, even if this one is a document's view."""

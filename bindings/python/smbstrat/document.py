@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import threading
 import weakref
-from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Tuple, TypeVar, Union
+from typing import (TYPE_CHECKING, Any, Callable, Dict, Iterable, Mapping, Optional, Tuple,
+                    Type, TypeVar, Union)
 
 from . import _args, _display
 from . import core as _core
@@ -17,9 +18,11 @@ from .forces import Forces, driver_counts
 from .resilience import Resilience
 from .responses import Responses
 from .scenarios import Scenarios
+from .simulation import DEFAULT_PERCENTILES
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document_results import DocumentScore
+    from .simulation_results import SimulationResult
 
 T = TypeVar("T")
 
@@ -130,7 +133,7 @@ class Document:
         handle = self._section_handle(section)
         return None if handle is None else wrap(handle)
 
-    def _replace(self, section: str, value: Any, cls: type) -> None:
+    def _replace(self, section: str, value: Any, cls: Type[Any]) -> None:
         put = _SECTIONS[section][1]
         if value is not None and not isinstance(value, cls):
             raise TypeError(
@@ -267,7 +270,40 @@ class Document:
             return document_score({section: get(self._ptr)
                                    for section, (get, _) in _SECTIONS.items()})
 
-    def __reduce__(self):
+    def simulate(self, trials: int = 100_000, *, seed: int = 0, threads: int = 0,
+                 rho: float = 0.0, source_rho: Optional[Mapping[str, float]] = None,
+                 measure: str = "severity", level: float = _core.SMB_SIM_DEFAULT_LEVEL,
+                 percentiles: Iterable[float] = DEFAULT_PERCENTILES,
+                 threshold: Optional[float] = None, keep_totals: bool = True,
+                 sketch_accuracy: float = _core.SMB_SIM_DEFAULT_SKETCH_ACCURACY,
+                 sensitivity_trials: int = _core.SMB_SIM_DEFAULT_SENSITIVITY_TRIALS,
+                 responses: Iterable[Any] = (),
+                 progress: Optional[Callable[[float], Optional[bool]]] = None
+                 ) -> "SimulationResult":
+        """Monte Carlo simulation of the scenarios: trials [0, trials) of
+        how much loss (threats) and upside (opportunities) land together.
+
+        The settings are those of :class:`SimulationConfig`; `threads` is
+        the number of worker threads (0: one per processor; the result does
+        not depend on it); `responses` are ids of the document's responses,
+        applied to the threats as :meth:`Responses.residual` does;
+        `progress` is called with the fraction done, on this thread, and
+        returning True cancels the run with :class:`CanceledError`. The GIL
+        is released while the simulation runs.
+
+        Raises InvalidArgumentError (no scenarios, an unknown measure or
+        source), RangeError (a number out of range: trials 0, rho 1, level
+        1.5, a percentile 101), LimitError (too many percentiles),
+        NotFoundError (an unknown response), TypeError (a wrong type)."""
+        from .simulation import simulate_document
+
+        settings = dict(seed=seed, rho=rho, source_rho=source_rho, measure=measure,
+                        level=level, percentiles=percentiles, threshold=threshold,
+                        keep_totals=keep_totals, sketch_accuracy=sketch_accuracy,
+                        sensitivity_trials=sensitivity_trials)
+        return simulate_document(self, trials, threads, responses, progress, settings)
+
+    def __reduce__(self) -> Tuple[Any, ...]:
         """Pickle as the document's JSON text."""
         return (Document.loads, (self.dumps(),))
 

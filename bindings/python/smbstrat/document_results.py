@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Dict, Mapping, Optional, Tuple
 
-from . import _enums
+from . import _display, _enums, _result_tables
 from . import core as _core
 from ._errors import check
 from .forces_results import ForcesScore, scored
@@ -18,7 +18,7 @@ from .scenario_results import (CanvasHeat, ScenarioScores, StressTest, heat_of, 
 __all__ = ["ResilienceScore", "DocumentScore", "document_score"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ResilienceScore:
     """The indices of a resilience profile.
 
@@ -33,6 +33,13 @@ class ResilienceScore:
     weakest_link: float
     weakest: str
     maturity: Mapping[str, float]
+
+    def __repr__(self) -> str:
+        return (f"<ResilienceScore index {_display.number(self.index, 3)}, weakest link "
+                f"{_display.number(self.weakest_link, 3)} ({self.weakest})>")
+
+    def _repr_html_(self) -> str:
+        return _result_tables.resilience_score_html(self)
 
 
 @dataclass(frozen=True, repr=False)
@@ -63,6 +70,9 @@ class DocumentScore:
             parts.append(f"{len(self.stress)} stress tests")
             parts.append("heat")
         return f"<DocumentScore: {', '.join(parts) or 'nothing to score'}>"
+
+    def _repr_html_(self) -> str:
+        return _result_tables.document_score_html(self)
 
 
 def _resilience(ptr: Any) -> ResilienceScore:

@@ -21,7 +21,7 @@ __all__ = ["Force", "Drivers"]
 DriverIndex = Union[int, str]
 
 
-class Drivers(Sequence):
+class Drivers(Sequence[Driver]):
     """The drivers of one force, catalogue drivers first, then the user's:
     ``len(drivers)``, ``drivers[0]``, ``drivers["exit_barriers"]``,
     ``for driver in drivers``, ``"exit_barriers" in drivers``.

@@ -4,7 +4,7 @@ explained, compared and rendered."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterator, List, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Tuple, Union
 
 from . import _args, _display, _enums
 from . import core as _core
@@ -310,7 +310,7 @@ class Forces:
 
     __copy__ = copy
 
-    def __deepcopy__(self, memo: dict) -> "Forces":
+    def __deepcopy__(self, memo: Dict[int, Any]) -> "Forces":
         return self.copy()
 
     def __eq__(self, other: object) -> bool:
@@ -322,7 +322,7 @@ class Forces:
 
     __hash__ = None  # type: ignore[assignment]  # mutable
 
-    def __reduce__(self):
+    def __reduce__(self) -> Tuple[Any, ...]:
         """Pickle as the document text of a copy; it arrives as an
         independent assessment, even if this one is a document's view."""
         from .document import Document

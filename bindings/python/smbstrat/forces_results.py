@@ -10,9 +10,9 @@ forces")."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Optional, Tuple, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, List, Optional, Tuple, TypeVar
 
-from . import _enums
+from . import _display, _enums, _result_tables
 from . import core as _core
 from ._errors import NotFoundError, check
 
@@ -82,7 +82,7 @@ class DriverScore:
     contribution: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ForceScore:
     """One force's score, explained.
 
@@ -111,8 +111,17 @@ class ForceScore:
     contributions: Tuple[DriverScore, ...]
     unrated: Tuple[DriverScore, ...]
 
+    def __repr__(self) -> str:
+        rated = len(self.contributions)
+        total = rated + len(self.unrated)
+        state = ("no score" if self.score is None
+                 else f"score {_display.number(self.score)} ({self.band})")
+        dominant = ", dominant" if self.dominant else ""
+        return (f"<ForceScore {self.force!r}: {state}{dominant}, {rated} of {total} drivers "
+                f"rated>")
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, repr=False)
 class ForcesScore:
     """A whole assessment scored (:meth:`Forces.score`).
 
@@ -131,7 +140,18 @@ class ForcesScore:
     dominant: Tuple[str, ...]
 
     def __getitem__(self, key: str) -> ForceScore:
+        """The score of the force with this key (NotFoundError, a KeyError,
+        for an unknown key)."""
         return _force_lookup(self.forces, key)
+
+    def __repr__(self) -> str:
+        forces = ", ".join(f"{f.force} {_display.number(f.score)}" for f in self.forces)
+        dominant = ", ".join(self.dominant) or "\u2013"
+        return (f"<ForcesScore pressure {_display.number(self.pressure, 3)}, attractiveness "
+                f"{_display.number(self.attractiveness, 3)}, dominant {dominant}: {forces}>")
+
+    def _repr_html_(self) -> str:
+        return _result_tables.forces_score_html(self)
 
     def to_dataframe(self) -> "pandas.DataFrame":
         """One row per force: force, title, score, intensity, band, weight,
@@ -323,15 +343,19 @@ class ForceDelta:
 
 @dataclass(frozen=True)
 class ValueDelta:
-    """A number before and after, and the change; each None when undefined
-    (the change whenever either side is)."""
+    """A number before and after, and the change.
+
+    Attributes:
+        before, after: the values, each None when undefined.
+        delta: after − before, None whenever either side is.
+    """
 
     before: Optional[float]
     after: Optional[float]
     delta: Optional[float]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ForcesComparison:
     """Two assessments compared, drivers matched by force and key.
 
@@ -355,7 +379,19 @@ class ForcesComparison:
         return tuple(delta for delta in self.drivers if delta.changed)
 
     def __getitem__(self, key: str) -> ForceDelta:
+        """The change of the force with this key (NotFoundError, a
+        KeyError, for an unknown key)."""
         return _force_lookup(self.forces, key)
+
+    def __repr__(self) -> str:
+        count = len(self.changed)
+        appeal = self.attractiveness
+        return (f"<ForcesComparison: {count} {_display.plural(count, 'driver')} changed, "
+                f"attractiveness {_display.number(appeal.before, 3)} \u2192 "
+                f"{_display.number(appeal.after, 3)}>")
+
+    def _repr_html_(self) -> str:
+        return _result_tables.comparison_html(self)
 
     def to_dataframe(self, level: str = "drivers") -> "pandas.DataFrame":
         """The driver deltas as rows (``level="drivers"``: force, driver,
@@ -403,7 +439,8 @@ def _force_delta(raw: Any) -> ForceDelta:
     )
 
 
-def _value_delta(both: list, before: Optional[float], after: Optional[float]) -> ValueDelta:
+def _value_delta(both: List[Any], before: Optional[float],
+                 after: Optional[float]) -> ValueDelta:
     status, *values = both
     if defined(status, values) is not None:
         return ValueDelta(*values)

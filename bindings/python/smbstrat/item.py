@@ -100,7 +100,7 @@ class Item:
     @property
     def block(self) -> str:
         """The key of the block holding the item, e.g. ``"channels"``."""
-        return self._read(lambda item: _enums.block_key(_core.smb_item_block(item)))
+        return self._read(lambda item: _enums.block_keys()[_core.smb_item_block(item)])
 
     @property
     def position(self) -> int:

@@ -9,14 +9,16 @@ arrays that the C library wrote in place. numpy is needed here only."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Optional
+from typing import TYPE_CHECKING, Any, Iterable, Optional, Tuple
 
-from . import _enums
+from . import _enums, _result_tables
 from . import core as _core
 from ._errors import InvalidArgumentError, check
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy
+    import numpy.typing
+    import pandas
 
 __all__ = ["AhpResult", "McdaResult", "ahp", "topsis", "weighted_sum", "consistency_of"]
 
@@ -32,7 +34,7 @@ def _numpy() -> Any:
     return numpy
 
 
-def _table(value: object, name: str, ndim: int) -> "numpy.ndarray":
+def _table(value: object, name: str, ndim: int) -> "numpy.typing.NDArray[numpy.float64]":
     """`value` as a new C-contiguous float64 array of `ndim` dimensions."""
     np = _numpy()
     try:
@@ -46,7 +48,7 @@ def _table(value: object, name: str, ndim: int) -> "numpy.ndarray":
     return array
 
 
-def _frozen(array: "numpy.ndarray") -> "numpy.ndarray":
+def _frozen(array: "numpy.typing.NDArray[Any]") -> "numpy.typing.NDArray[Any]":
     array.setflags(write=False)
     return array
 
@@ -67,7 +69,7 @@ class AhpResult:
         iterations: steps of the power iteration.
     """
 
-    weights: Optional["numpy.ndarray"]
+    weights: Optional["numpy.typing.NDArray[numpy.float64]"]
     size: int
     lambda_max: float
     ci: float
@@ -83,7 +85,8 @@ class AhpResult:
                 f"ci={self.ci:.4f}, cr={self.cr:.4f}, {verdict})")
 
 
-def consistency_of(raw: tuple, weights: Optional["numpy.ndarray"]) -> AhpResult:
+def consistency_of(raw: Tuple[Any, ...],
+                   weights: Optional["numpy.typing.NDArray[numpy.float64]"]) -> AhpResult:
     """An AhpResult from the consistency tuple the C layer returns."""
     size, lambda_max, ci, ri, cr, consistent, iterations = raw
     return AhpResult(weights=weights, size=size, lambda_max=lambda_max, ci=ci, ri=ri, cr=cr,
@@ -131,16 +134,26 @@ class McdaResult:
     """
 
     method: str
-    scores: "numpy.ndarray"
-    order: "numpy.ndarray"
+    scores: "numpy.typing.NDArray[numpy.float64]"
+    order: "numpy.typing.NDArray[numpy.intp]"
 
     @property
-    def ranks(self) -> "numpy.ndarray":
+    def ranks(self) -> "numpy.typing.NDArray[numpy.intp]":
         """Each alternative's 1-based rank, in input order."""
         np = _numpy()
         ranks = np.empty(len(self.order), dtype=np.intp)
         ranks[self.order] = np.arange(1, len(self.order) + 1)
         return _frozen(ranks)
+
+    def _repr_html_(self) -> str:
+        return _result_tables.mcda_html(self)
+
+    def to_dataframe(self) -> "pandas.DataFrame":
+        """One row per alternative, in input order: score, rank (the index
+        is the alternative's position). Needs pandas."""
+        from ._frame import mcda_dataframe
+
+        return mcda_dataframe(self)
 
 
 def _directions(value: Optional[Iterable[str]], criteria: int) -> Any:

@@ -88,6 +88,7 @@ class Capability:
 
     @property
     def resilience(self) -> "Resilience":
+        """The profile holding the capability."""
         return self._resilience
 
     def _read(self, field: str) -> Any:
@@ -149,7 +150,7 @@ class Capability:
         return f"<Capability {self.key!r}: maturity {_display.number(maturity)}{shown}>"
 
 
-class CapabilityValues(Mapping):
+class CapabilityValues(Mapping[str, Any]):
     """One field of every capability, by key: ``resilience.maturity``,
     ``.weight`` or ``.rationale``. A live mapping that can be assigned to:
     ``resilience.maturity["agility"] = 3``, or several at once,
@@ -178,7 +179,7 @@ class CapabilityValues(Mapping):
     def __contains__(self, key: object) -> bool:
         return key in _enums.capability_keys()
 
-    def update(self, values: Union[Mapping, Iterable[Tuple[object, object]]] = (),
+    def update(self, values: Union[Mapping[Any, Any], Iterable[Tuple[object, object]]] = (),
                **more: object) -> None:
         """Set the field of several capabilities; if one value is refused,
         none is changed."""
@@ -197,7 +198,7 @@ class CapabilityValues(Mapping):
         return f"<{self._field} of Resilience: {shown!r}>"
 
 
-class Resilience(Model, Mapping):
+class Resilience(Model, Mapping[str, Capability]):
     """A resilience profile: the five capabilities by key.
 
     ``Resilience()`` makes a new profile that belongs to this object, every
@@ -219,9 +220,9 @@ class Resilience(Model, Mapping):
     _c_equal = staticmethod(_core.smb_resilience_equal)
     _c_free = staticmethod(_core.smb_resilience_free)
 
-    def __init__(self, maturity: Optional[Mapping] = None, *,
-                 weight: Optional[Mapping] = None,
-                 rationale: Optional[Mapping] = None) -> None:
+    def __init__(self, maturity: Optional[Mapping[str, float]] = None, *,
+                 weight: Optional[Mapping[str, float]] = None,
+                 rationale: Optional[Mapping[str, Optional[str]]] = None) -> None:
         """A new profile; `maturity`, `weight` and `rationale` optionally
         map capability keys to their first values."""
         self._handle = new_handle(_core.smb_resilience_new, _core.smb_resilience_free,

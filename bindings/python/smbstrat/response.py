@@ -28,8 +28,15 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Effect:
-    """What a response does to one scenario: the shares of its likelihood
-    and of its impact it removes, each 0 to 1 (p' = p·(1 − r))."""
+    """What a response does to one scenario (docs/methodology.md,
+    "Residual exposure").
+
+    Attributes:
+        likelihood_reduction: the share of the scenario's likelihood it
+            removes, 0 to 1 (p' = p·(1 − r)).
+        impact_reduction: the share of its impact (and money) it removes,
+            0 to 1.
+    """
 
     likelihood_reduction: float = 0.0
     impact_reduction: float = 0.0
@@ -55,7 +62,7 @@ def _effect(value: object, name: str) -> Effect:
                     f"tuple or a mapping, not {type(value).__name__}")
 
 
-def _mapping(value: object, name: str) -> Mapping:
+def _mapping(value: object, name: str) -> Mapping[Any, Any]:
     if not isinstance(value, Mapping):
         raise TypeError(f"{name} must be a mapping, not {type(value).__name__}")
     return value
@@ -260,6 +267,7 @@ class Response:
 
     @property
     def title(self) -> str:
+        """The response's title for people (non-empty)."""
         return self._read(_core.smb_response_title)
 
     @title.setter
@@ -313,7 +321,7 @@ class Response:
         return self._read(_effects)
 
     @effects.setter
-    def effects(self, value: Mapping) -> None:
+    def effects(self, value: Mapping[str, Any]) -> None:
         self._replace(set_effects, effects_arg(value))
 
     def set_effect(self, scenario: str, likelihood_reduction: float = 0.0,
@@ -334,7 +342,7 @@ class Response:
         return self._read(_gains)
 
     @gains.setter
-    def gains(self, value: Mapping) -> None:
+    def gains(self, value: Mapping[str, float]) -> None:
         self._replace(set_gains, gains_arg(value))
 
     def set_gain(self, capability: str, gain: float) -> None:
@@ -350,7 +358,7 @@ class Response:
         return self._read(_ratings)
 
     @ratings.setter
-    def ratings(self, value: Mapping) -> None:
+    def ratings(self, value: Mapping[str, float]) -> None:
         self._replace(set_ratings, ratings_arg(value))
 
     def set_rating(self, criterion: str, rating: float) -> None:
@@ -364,7 +372,7 @@ class Response:
         return self._read(lambda r: _values(self._responses._handle.pointer(), self._id))
 
     @values.setter
-    def values(self, value: Mapping) -> None:
+    def values(self, value: Mapping[str, float]) -> None:
         self._replace(set_values, values_arg(value))
 
     def set_value(self, criterion: str, value: Optional[float]) -> None:

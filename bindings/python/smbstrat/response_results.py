@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence, Tuple
 
-from . import _display, _enums
+from . import _display, _enums, _result_tables
 from . import core as _core
 from ._errors import NotFoundError, check
 
@@ -94,6 +94,9 @@ class Residual:
                 f"{_display.number(self.base, 3)} \u2192 {_display.number(self.total, 3)}, "
                 f"cost {self.cost:g}>")
 
+    def _repr_html_(self) -> str:
+        return _result_tables.residual_html(self)
+
     def to_dataframe(self) -> "pandas.DataFrame":
         """One row per threat: id, likelihood_factor, impact_factor, base,
         residual, reduction. Needs pandas."""
@@ -135,15 +138,20 @@ def residual_of(set_ptr: Any, scenarios_ptr: Any, resilience_ptr: Any,
 
 @dataclass(frozen=True)
 class RankCriterion:
-    """One column of a ranking: the criterion's key, its weight normalised
-    so that the weights sum to 1, and ``"benefit"`` or ``"cost"``."""
+    """One column of a ranking.
+
+    Attributes:
+        key: the criterion's key.
+        weight: its weight, normalised so that the weights sum to 1.
+        direction: ``"benefit"`` (more is better) or ``"cost"``.
+    """
 
     key: str
     weight: float
     direction: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ResponseRank:
     """One ranked response.
 
@@ -161,6 +169,11 @@ class ResponseRank:
     score: float
     rank: int
     values: Mapping[str, float]
+
+    def __repr__(self) -> str:
+        return (f"<ResponseRank {self.rank}. {self.id!r}: score "
+                f"{_display.number(self.score, 3)}, exposure reduction "
+                f"{_display.number(self.exposure_reduction, 3)}>")
 
 
 @dataclass(frozen=True, repr=False)
@@ -194,6 +207,9 @@ class ResponseRanking:
     def __len__(self) -> int:
         return len(self.ranked)
 
+    def _repr_html_(self) -> str:
+        return _result_tables.ranking_html(self)
+
     def to_dataframe(self) -> "pandas.DataFrame":
         """One row per response, best first: rank, id, title, score, then
         its value on each criterion (one column per criterion key, in the
@@ -213,8 +229,8 @@ def ranking_of(set_ptr: Any, scenarios_ptr: Any, resilience_ptr: Any,
             RankCriterion(
                 key=_core.smb_response_ranking_criterion_key(raw, j),
                 weight=_core.smb_response_ranking_criterion_weight(raw, j),
-                direction=_enums.criterion_direction_key(
-                    _core.smb_response_ranking_criterion_direction(raw, j)))
+                direction=_enums.criterion_direction_keys()[
+                    _core.smb_response_ranking_criterion_direction(raw, j)])
             for j in range(_core.smb_response_ranking_criterion_count(raw)))
         ranked = []
         for i in range(_core.smb_response_ranking_count(raw)):
@@ -306,6 +322,9 @@ class Portfolio:
 
     def __len__(self) -> int:
         return len(self.contributions)
+
+    def _repr_html_(self) -> str:
+        return _result_tables.portfolio_html(self)
 
     def to_dataframe(self) -> "pandas.DataFrame":
         """One row per chosen response, largest increment first: id, title,

@@ -63,8 +63,8 @@ def _criteria(ptr: Any) -> Tuple[Criterion, ...]:
         Criterion(
             key=_core.smb_responses_criterion_key(ptr, i),
             title=_core.smb_responses_criterion_title(ptr, i),
-            direction=_enums.criterion_direction_key(
-                _core.smb_responses_criterion_direction(ptr, i)),
+            direction=_enums.criterion_direction_keys()[
+                _core.smb_responses_criterion_direction(ptr, i)],
             weight=_core.smb_responses_criterion_weight(ptr, i),
             custom=bool(_core.smb_responses_criterion_is_custom(ptr, i)),
         )
@@ -90,7 +90,7 @@ def _set_weights(ptr: Any, weights: Dict[str, float]) -> None:
         raise
 
 
-class CriterionWeights(Mapping):
+class CriterionWeights(Mapping[str, float]):
     """The criteria weights of a set of responses, by key, as a live
     mapping: ``responses.weights["cost"] = 2``, or several at once,
     all-or-nothing, with :meth:`update`."""
@@ -117,7 +117,7 @@ class CriterionWeights(Mapping):
         with self._responses._handle as ptr:
             return _core.smb_responses_criterion_count(ptr)
 
-    def update(self, values: Union[Mapping, Iterable[Tuple[str, float]]] = (),
+    def update(self, values: Union[Mapping[str, float], Iterable[Tuple[str, float]]] = (),
                **more: float) -> None:
         """Set several weights; if one is refused, none changes."""
         pairs = dict(values.items() if isinstance(values, Mapping) else values)
@@ -135,7 +135,7 @@ class CriterionWeights(Mapping):
         return f"<weights of Responses: {shown!r}>"
 
 
-class Responses(Model, Sequence):
+class Responses(Model, Sequence[Response]):
     """Candidate responses to disruption, in the order added, and the
     criteria they are ranked on: seven built in (exposure_reduction, cost,
     months, feasibility, viability, desirability, strategic_alignment) and
@@ -232,10 +232,10 @@ class Responses(Model, Sequence):
         months: float,
         *,
         description: Optional[str] = None,
-        effects: Optional[Mapping] = None,
-        gains: Optional[Mapping] = None,
-        ratings: Optional[Mapping] = None,
-        values: Optional[Mapping] = None,
+        effects: Optional[Mapping[str, Any]] = None,
+        gains: Optional[Mapping[str, float]] = None,
+        ratings: Optional[Mapping[str, float]] = None,
+        values: Optional[Mapping[str, float]] = None,
     ) -> Response:
         """Append a response and return it.
 
@@ -313,12 +313,13 @@ class Responses(Model, Sequence):
         return CriterionWeights(self)
 
     @weights.setter
-    def weights(self, value: Mapping) -> None:
+    def weights(self, value: Mapping[str, float]) -> None:
         """Assigning a mapping sets the weights it names (see update())."""
         CriterionWeights(self).update(value)
 
     def add_criterion(self, key: str, title: str, direction: str = "benefit", *,
-                      weight: float = 1.0, values: Optional[Mapping] = None) -> Criterion:
+                      weight: float = 1.0,
+                      values: Optional[Mapping[Any, float]] = None) -> Criterion:
         """Add a criterion of your own and return it. Every response needs
         a value on it before the set can be ranked: give them in `values`
         (``{response id: value}``) or later with Response.set_value().

@@ -31,8 +31,13 @@ T = TypeVar("T")
 @dataclass(frozen=True)
 class Shift:
     """A change a scenario makes to a five-forces driver's 1–5 rating:
-    ``Shift("substitutes", "buyer_propensity", 1.5)`` (positive: the force
-    grows stronger)."""
+    ``Shift("substitutes", "buyer_propensity", 1.5)``.
+
+    Attributes:
+        force, driver: the driver's force key and key.
+        delta: the change of its rating, −4 to 4 (positive: the force
+            grows stronger).
+    """
 
     force: str
     driver: str
@@ -66,7 +71,7 @@ def shifts_arg(value: object) -> Tuple[Shift, ...]:
     if isinstance(value, (str, bytes, Mapping)):
         raise TypeError(f"shifts must be an iterable of shifts, not {type(value).__name__}")
     try:
-        items = tuple(value)  # type: ignore[arg-type]
+        items: Tuple[object, ...] = tuple(value)  # type: ignore[arg-type]
     except TypeError:
         raise TypeError(f"shifts must be an iterable of shifts, not {type(value).__name__}") \
             from None
@@ -215,6 +220,7 @@ class Scenario:
 
     @property
     def title(self) -> str:
+        """The scenario's title for people (non-empty)."""
         return self._read(_core.smb_scenario_title)
 
     @title.setter

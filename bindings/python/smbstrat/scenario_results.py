@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Iterator, Mapping, Optional, Tuple
 
-from . import _display, _enums
+from . import _display, _enums, _result_tables
 from . import core as _core
 from ._errors import NotFoundError, check
 from .forces_results import ForcesComparison, comparison_of
@@ -41,7 +41,7 @@ __all__ = [
 # -- scores ------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ScenarioScore:
     """One scenario scored (:meth:`Scenarios.score`).
 
@@ -91,8 +91,14 @@ class ScenarioScore:
         """The risk-matrix cell, (likelihood level, impact level)."""
         return (self.likelihood_level, self.impact_level)
 
+    def __repr__(self) -> str:
+        return (f"<ScenarioScore {self.id!r} {self.direction} #{self.rank}: exposure "
+                f"{_display.number(self.exposure, 3)}, urgency-weighted "
+                f"{_display.number(self.urgency_weighted, 3)}, cell "
+                f"L{self.likelihood_level}\u00d7I{self.impact_level} ({self.band})>")
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, repr=False)
 class ScenarioTotals:
     """Totals over the scenarios of one direction (never threats and
     opportunities added together).
@@ -109,6 +115,13 @@ class ScenarioTotals:
     urgency_weighted: float
     money_exposure: float
     bands: Mapping[str, int]
+
+    def __repr__(self) -> str:
+        bands = ", ".join(f"{band} {count}" for band, count in self.bands.items())
+        return (f"<ScenarioTotals {self.direction}: {self.count}, exposure "
+                f"{_display.number(self.exposure, 3)}, urgency-weighted "
+                f"{_display.number(self.urgency_weighted, 3)}, money exposure "
+                f"{self.money_exposure:g}; {bands}>")
 
 
 @dataclass(frozen=True, repr=False)
@@ -157,6 +170,9 @@ class ScenarioScores:
                 f"{_display.number(self.mitigation, 3)}, half-life "
                 f"{_display.number(self.half_life)} months>")
 
+    def _repr_html_(self) -> str:
+        return _result_tables.scores_html(self)
+
     def to_dataframe(self) -> "pandas.DataFrame":
         """One row per scenario, in set order: id, title, direction,
         source, likelihood, impact, horizon_months, resilience, factor,
@@ -189,7 +205,7 @@ def _score(raw: Any) -> ScenarioScore:
         likelihood_level=raw.likelihood_level,
         impact_level=raw.impact_level,
         rating=raw.rating,
-        band=_enums.risk_band_key(raw.band),
+        band=_enums.risk_band_keys()[raw.band],
         rank=raw.rank,
     )
 
@@ -286,6 +302,17 @@ class StressTest:
         return (f"<StressTest {self.scenario!r}: {count} {_display.plural(count, 'shift')}"
                 f"{unapplied}{change}>")
 
+    def _repr_html_(self) -> str:
+        return _result_tables.stress_html(self)
+
+    def to_dataframe(self) -> "pandas.DataFrame":
+        """One row per shift, in the scenario's order: force, driver,
+        delta, applied, rating_before, rating_after (NaN when unrated),
+        clamped. Needs pandas."""
+        from ._frame import stress_dataframe
+
+        return stress_dataframe(self)
+
 
 def _outcome(raw: Any) -> ShiftOutcome:
     applied = bool(raw.applied)
@@ -373,6 +400,9 @@ class CanvasHeat:
         raise NotFoundError(
             f"unknown block {block!r}; expected one of: {', '.join(_enums.block_keys())}")
 
+    def _repr_html_(self) -> str:
+        return _result_tables.heat_html(self)
+
     def to_dataframe(self) -> "pandas.DataFrame":
         """One row per block, hottest first: block, heat, urgency_weighted,
         share, scenarios, items. Needs pandas."""
@@ -391,7 +421,7 @@ def heat_of(set_ptr: Any, resilience_ptr: Any, canvas_ptr: Any) -> CanvasHeat:
         for i in range(len(_enums.block_keys())):
             entry = _core.smb_canvas_heat_at(raw, i)
             blocks.append(BlockHeat(
-                block=_enums.block_key(entry.block),
+                block=_enums.block_keys()[entry.block],
                 heat=entry.heat,
                 urgency_weighted=entry.urgency_weighted,
                 share=entry.share,
@@ -408,7 +438,13 @@ def heat_of(set_ptr: Any, resilience_ptr: Any, canvas_ptr: Any) -> CanvasHeat:
 
 @dataclass(frozen=True)
 class WhatIf:
-    """One scenario's exposures under changed inputs (:meth:`Scenarios.what_if`)."""
+    """One scenario's exposures under changed inputs (:meth:`Scenarios.what_if`).
+
+    Attributes:
+        exposure: likelihood × impact × factor, as :class:`ScenarioScore`'s.
+        urgency_weighted: exposure × urgency.
+        money_exposure: likelihood × money × factor (0 without money).
+    """
 
     exposure: float
     urgency_weighted: float

@@ -51,7 +51,7 @@ def _id_of(value: object) -> str:
     return _args.text(value, "id")
 
 
-class Scenarios(Model, Sequence):
+class Scenarios(Model, Sequence[Scenario]):
     """A set of disruption scenarios, in the order added, and the two
     scoring settings: :attr:`mitigation` (m) and :attr:`half_life`.
 
