@@ -75,7 +75,8 @@ void smb__render_bars_svg(const smb_bar_chart *chart, smb_buf *b)
         char label[SMB_AMOUNT_BUF];
         smb__buf_printf(b,
                         "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>"
-                        "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" stroke=\"none\">%s</text>\n",
+                        "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" "
+                        "stroke=\"none\">%s</text>\n",
                         x, BARS_TOP - 4, x, axis_y, x, axis_y + 16,
                         smb__format_number(label, v, 2, true));
     }

@@ -62,8 +62,9 @@ static void put_findings(smb_rw *w, const smb_findings *findings)
             if ((int)finding->severity != severity)
                 continue;
             smb__rw_cell_text(w, smb_severity_key(finding->severity));
-            smb__rw_cell_text(w, finding->block == SMB_BLOCK_NONE ? "(whole canvas)"
-                                                                  : smb_block_title(finding->block));
+            smb__rw_cell_text(w, finding->block == SMB_BLOCK_NONE
+                                     ? "(whole canvas)"
+                                     : smb_block_title(finding->block));
             smb__rw_cell(w);
             if (finding->item)
                 smb__rw_code(w, finding->item);

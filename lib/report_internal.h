@@ -107,7 +107,7 @@ void smb__rw_table_end(smb_rw *w);
  * caption (library text); its title id is numbered so that the page's
  * ids stay unique. Markdown says the picture is in the HTML report.
  * `chart` marks a small picture that should not grow to the page's
- * width. */
+ * width; the others are wide ones, which scroll sideways on a phone. */
 typedef void (*smb_rw_draw)(const void *model, smb_buf *b);
 void smb__rw_figure(smb_rw *w, smb_rw_draw draw, const void *model, const char *caption,
                     bool chart);

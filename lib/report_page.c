@@ -25,9 +25,11 @@ static const char style[] =
     ".text{unicode-bidi:isolate}\n"
     "footer{margin:3rem 0 1rem;color:#6b7280;font-size:.85rem;border-top:1px solid #e5e7eb;"
     "padding-top:.5rem}\n"
-    /* A phone: less margin, smaller headings, tighter cells. */
-    "@media (max-width:640px){body{margin:1rem auto;padding:0 .6rem}h1{font-size:1.5rem}"
-    "h2{font-size:1.25rem}th,td{padding:.3rem .4rem}nav.toc ol{columns:1}}\n"
+    /* A phone: less margin, smaller headings, tighter cells; the wide
+     * pictures keep a readable size and scroll sideways. */
+    "@media screen and (max-width:640px){body{margin:1rem auto;padding:0 .6rem}"
+    "h1{font-size:1.5rem}h2{font-size:1.25rem}th,td{padding:.3rem .4rem}nav.toc ol{columns:1}"
+    "figure.wide{overflow-x:auto}figure.wide svg{width:860px;max-width:none}}\n"
     /* Paper: the full width, no scrolling boxes, headings kept with what
      * follows them, pictures and rows never split across pages. */
     "@media print{body{max-width:none;margin:0;font-size:10.5pt}"

@@ -13,9 +13,9 @@ static void draw_matrix(const void *view, smb_buf *b)
 static void put_ranked(smb_rw *w, const smb_report_facts *f, smb_direction direction)
 {
     static const smb_rw_column columns[] = {
-        {"Rank", true},     {"Scenario", false}, {"Source", false}, {"p", true},
-        {"Impact", true},   {"Exposure", true},  {"Share of total", true}, {"Cell (L \xC3\x97 I)", false},
-        {"Band", false}};
+        {"Rank", true},     {"Scenario", false},       {"Source", false},
+        {"p", true},        {"Impact", true},          {"Exposure", true},
+        {"Share of total", true}, {"Cell (L \xC3\x97 I)", false}, {"Band", false}};
     bool threats = direction == SMB_DIRECTION_THREAT;
     size_t n = smb_scenario_scores_ranked_count(f->scores, direction);
     smb__rw_subheading(w, threats ? "Threats" : "Opportunities");

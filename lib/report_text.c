@@ -4,7 +4,6 @@
  * docs/report.md. Each sentence only presents what the library computed
  * (scores, bands, ranks, totals, simulation statistics); the rules decide
  * which figure to name and which words go with it. */
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -289,7 +288,8 @@ static void say_threats(smb_rw *w, const smb_report_facts *f)
     const smb_scenario_totals *t = smb_scenario_scores_totals(f->scores, SMB_DIRECTION_THREAT);
     const smb_scenario_score *top = smb_scenario_scores_ranked_at(f->scores,
                                                                   SMB_DIRECTION_THREAT, 0);
-    size_t critical = t->band_count[SMB_RISK_BAND_CRITICAL], high = t->band_count[SMB_RISK_BAND_HIGH];
+    size_t critical = t->band_count[SMB_RISK_BAND_CRITICAL];
+    size_t high = t->band_count[SMB_RISK_BAND_HIGH];
     char word[SMB_REPORT_WORD_BUF], pct[SMB_AMOUNT_BUF];
     /* The worst band that holds threats names the count; critical ones
      * bring the high ones along. */
@@ -348,7 +348,8 @@ static void say_opportunities(smb_rw *w, const smb_report_facts *f)
         smb__rw_printf(w, " (exposure %s).", smb__format_number(e, top->exposure, 2, false));
         return;
     }
-    smb__rw_printf(w, "The most promising of the %s opportunities is ", count_lower(word, t->count));
+    smb__rw_printf(w, "The most promising of the %s opportunities is ",
+                   count_lower(word, t->count));
     smb__rw_quoted(w, top->title);
     smb__rw_printf(w, ", with %s of their combined exposure.",
                    smb__report_percent(pct, smb__report_share(top->exposure, t->exposure)));

@@ -20,7 +20,9 @@ void smb__rw_init(smb_rw *w, smb_buf *b, bool html)
 void smb__rw_section(smb_rw *w, const char *anchor, const char *title)
 {
     if (w->html)
-        smb__buf_printf(w->b, "<section id=\"%s\" aria-labelledby=\"h-%s\">\n<h2 id=\"h-%s\">%s</h2>\n",
+        smb__buf_printf(w->b,
+                        "<section id=\"%s\" aria-labelledby=\"h-%s\">\n"
+                        "<h2 id=\"h-%s\">%s</h2>\n",
                         anchor, anchor, anchor, title);
     else
         smb__buf_printf(w->b, "## %s\n\n", title);
@@ -256,7 +258,7 @@ void smb__rw_figure(smb_rw *w, smb_rw_draw draw, const void *model, const char *
         return;
     }
     w->figures++;
-    smb__buf_printf(w->b, "<figure%s>\n", chart ? " class=\"chart\"" : "");
+    smb__buf_printf(w->b, "<figure class=\"%s\">\n", chart ? "chart" : "wide");
     put_numbered_svg(w->b, svg.data ? svg.data : "", w->figures);
     smb__buf_free(&svg);
     smb__buf_puts(w->b, "<figcaption>");

@@ -193,8 +193,10 @@ typedef struct octave_work {
 } octave_work;
 
 /* Subdivide one octave, whose end values are fixed by the caller, until
- * its interpolant is within SMB__PERT_TARGET at every midpoint; leaves
- * k + 1 nodes in w->y and w->m (scaled slopes) and returns s = log2 k. */
+ * its interpolant is within SMB__PERT_TARGET at the checked points of every
+ * subinterval (MAX_SHIFT, a safety stop, is never reached by a PERT shape:
+ * they need at most 2^4); leaves k + 1 nodes in w->y and w->m (slopes
+ * scaled by the subinterval's width) and returns s = log2 k. */
 static unsigned refine_octave(const side *sd, double v_lo, double y_lo, double y_hi,
                               octave_work *w)
 {

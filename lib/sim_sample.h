@@ -29,7 +29,8 @@ typedef struct smb__sampler {
     smb_dist dist;
     double min, mode, max;  /* the estimate, as checked */
     double a, b, c;         /* form-specific constants precomputed at init */
-    double *table;          /* PERT only: the nodes, (value, slope) pairs */
+    double *table;          /* PERT only: the nodes, pairs of the Beta quantile Y in [0, 1] and
+                               dY/dv times the subinterval's width (sim_sample.c) */
     unsigned table_n;       /* PERT only: number of nodes */
     uint32_t *octave;       /* PERT only: per side and octave, first node << 5 | log2 of its subintervals */
     smb_dist form;          /* the formula draws use: SMB_DIST_POINT when min = max */

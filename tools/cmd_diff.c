@@ -9,7 +9,7 @@
 #include "cli.h"
 
 static const char diff_help[] =
-    "Usage: smbstrat diff A B [--format text|json] [--exit-code]\n"
+    "Usage: smbstrat diff A B [--format text|json] [--exit-code] [-o OUT]\n"
     "\n"
     "Compare document A (before) with document B (after).\n"
     "\n"
@@ -27,10 +27,12 @@ static const char diff_help[] =
     "Options:\n"
     "  -f, --format FORMAT  text (the default) or json (docs/cli-json.md)\n"
     "      --exit-code      exit with status 1 when the documents differ\n"
+    "  -o, --output OUT     write the report to OUT instead of standard output\n"
+    "                       ('-' means standard output)\n"
     "  -h, --help           show this help and exit\n"
     "\n"
     "Exit status: 0 compared (1 with --exit-code when they differ), 2 bad\n"
-    "command line, 3 invalid document, 4 a file cannot be read.\n"
+    "command line, 3 invalid document, 4 a file cannot be read or written.\n"
     "\n"
     "Examples:\n"
     "  smbstrat diff bakery-2024.json bakery-2025.json\n"
@@ -38,7 +40,7 @@ static const char diff_help[] =
     "  smbstrat diff --exit-code old.json new.json || echo 'the model changed'\n"
     "  smbstrat diff --format json old.json new.json\n";
 
-enum { OPT_HELP, OPT_FORMAT, OPT_EXIT_CODE };
+enum { OPT_HELP, OPT_FORMAT, OPT_EXIT_CODE, OPT_OUTPUT };
 
 /* parse() result when --help was printed: stop, successfully. */
 enum { HELP_SHOWN = -1 };
@@ -47,6 +49,7 @@ static const cli_option diff_options[] = {
     {"help", 'h', 0, OPT_HELP},
     {"format", 'f', 1, OPT_FORMAT},
     {"exit-code", 0, 0, OPT_EXIT_CODE},
+    {"output", 'o', 1, OPT_OUTPUT},
     {NULL, 0, 0, 0},
 };
 
@@ -238,7 +241,7 @@ static int compare_forces(const smb_document *doc_a, const smb_document *doc_b, 
 
 /* Parse the command line into the two paths and the options. */
 static int parse(int argc, char **argv, const char **paths, cli_report_format *format,
-                 int *exit_code)
+                 int *exit_code, const char **output)
 {
     cli_parser p;
     int kind, id = 0, npaths = 0;
@@ -258,6 +261,8 @@ static int parse(int argc, char **argv, const char **paths, cli_report_format *f
         } else if (id == OPT_FORMAT) {
             if (cli_report_format_parse("diff", value, format) != CLI_EXIT_OK)
                 return CLI_EXIT_USAGE;
+        } else if (id == OPT_OUTPUT) {
+            *output = value;
         } else {
             *exit_code = 1;
         }
@@ -269,7 +274,7 @@ static int parse(int argc, char **argv, const char **paths, cli_report_format *f
 
 int cmd_diff(int argc, char **argv, const cli_ctx *ctx)
 {
-    const char *paths[2] = {NULL, NULL};
+    const char *paths[2] = {NULL, NULL}, *output = NULL;
     cli_report_format format = CLI_REPORT_TEXT;
     int exit_code = 0, rc;
     smb_document *doc_a = NULL, *doc_b = NULL;
@@ -278,7 +283,7 @@ int cmd_diff(int argc, char **argv, const cli_ctx *ctx)
     compared cmp;
     smb_status st;
 
-    rc = parse(argc, argv, paths, &format, &exit_code);
+    rc = parse(argc, argv, paths, &format, &exit_code, &output);
     if (rc != CLI_EXIT_OK)
         return rc == HELP_SHOWN ? CLI_EXIT_OK : rc;
 
@@ -298,13 +303,16 @@ int cmd_diff(int argc, char **argv, const cli_ctx *ctx)
     if (rc == CLI_EXIT_OK)
         rc = compare_forces(doc_a, doc_b, &cmp, &no_forces_a, &no_forces_b);
     if (rc == CLI_EXIT_OK) {
-        if (format == CLI_REPORT_JSON)
+        cli_redirect redirect;
+        rc = cli_redirect_begin(&redirect, output, &ctx);
+        if (rc == CLI_EXIT_OK && format == CLI_REPORT_JSON)
             rc = cli_print_json(json_report(&cmp, paths[0], paths[1]));
-        else
+        else if (rc == CLI_EXIT_OK)
             print_text(&cmp, paths[0], paths[1], ctx);
         if (rc == CLI_EXIT_OK && exit_code &&
             (smb_diff_count(cmp.diff) > 0 || (cmp.forces && cli_forces_differ(cmp.forces))))
             rc = CLI_EXIT_FINDINGS;
+        rc = cli_redirect_end(&redirect, rc);
     }
     smb_forces_comparison_free(cmp.forces);
     smb_forces_free(no_forces_a);

@@ -235,7 +235,7 @@ static int list_templates(cli_report_format format, const cli_ctx *ctx)
     json_t *list;
 
     if (format == CLI_REPORT_TEXT) {
-        cli_table_print(&table, ctx);
+        cli_table_print(stdout, &table, ctx);
         return CLI_EXIT_OK;
     }
     list = json_array();

@@ -18,7 +18,7 @@
 
 static const char plan_help[] =
     "Usage: smbstrat plan FILE [--budget N] [--method topsis|weighted_sum]\n"
-    "                          [--format text|json]\n"
+    "                          [--format text|json] [-o OUT]\n"
     "\n"
     "Rank the candidate responses of FILE and choose the ones to fund.\n"
     "\n"
@@ -44,23 +44,26 @@ static const char plan_help[] =
     "  -m, --method METHOD  topsis (default) or weighted_sum\n"
     "  -f, --format FORMAT  text (aligned tables, the default) or json (the\n"
     "                       object described in docs/cli-json.md)\n"
+    "  -o, --output OUT     write the report to OUT instead of standard output\n"
+    "                       ('-' means standard output)\n"
     "  -h, --help           show this help and exit\n"
     "\n"
     "Exit status: 0 planned, 2 bad command line or no budget, 3 invalid\n"
-    "document or no responses in it, 4 the file cannot be read.\n"
+    "document or no responses in it, 4 a file cannot be read or written.\n"
     "\n"
     "Examples:\n"
     "  smbstrat plan bakery.json\n"
     "  smbstrat plan bakery.json --budget 10000 --method weighted_sum\n"
     "  smbstrat plan -f json bakery.json | jq '.portfolio.responses[].id'\n";
 
-enum { OPT_HELP, OPT_BUDGET, OPT_METHOD, OPT_FORMAT };
+enum { OPT_HELP, OPT_BUDGET, OPT_METHOD, OPT_FORMAT, OPT_OUTPUT };
 
 static const cli_option plan_options[] = {
     {"help", 'h', 0, OPT_HELP},
     {"budget", 'b', 1, OPT_BUDGET},
     {"method", 'm', 1, OPT_METHOD},
     {"format", 'f', 1, OPT_FORMAT},
+    {"output", 'o', 1, OPT_OUTPUT},
     {NULL, 0, 0, 0},
 };
 
@@ -68,6 +71,7 @@ static const cli_option plan_options[] = {
 typedef struct plan_args {
     const char *path;
     const char *budget_text; /* NULL: the document's */
+    const char *output;      /* NULL: standard output */
     double budget;
     smb_rank_method method;
     cli_report_format format;
@@ -135,6 +139,8 @@ static int parse_args(int argc, char **argv, plan_args *a)
             if (smb_rank_method_from_key(value, &a->method) != SMB_OK)
                 return cli_usage_error("plan", "unknown method '%s' (use topsis or weighted_sum)",
                                        value);
+        } else if (id == OPT_OUTPUT) {
+            a->output = value;
         } else if (cli_report_format_parse("plan", value, &a->format) != CLI_EXIT_OK) {
             return CLI_EXIT_USAGE;
         }
@@ -233,10 +239,10 @@ static void print_ranking(const plan *p, const char *path, const cli_ctx *ctx)
     };
     cli_table table = {columns, 7, smb_response_ranking_count(p->ranking), fill_ranked, p};
 
-    cli_paragraph(ctx, "Responses of %s, ranked by %s on %zu criteria:", path,
+    cli_paragraph(stdout, ctx, "Responses of %s, ranked by %s on %zu criteria:", path,
                   method_title(smb_response_ranking_method(p->ranking)),
                   smb_response_ranking_criterion_count(p->ranking));
-    cli_table_print(&table, ctx);
+    cli_table_print(stdout, &table, ctx);
 }
 
 static void fill_threat(const void *data, size_t row, cli_cell *cells,
@@ -259,7 +265,7 @@ static void print_threats(const smb_residual *residual, const cli_ctx *ctx)
     cli_table table = {columns, 3, smb_residual_scenario_count(residual), fill_threat, residual};
 
     if (table.row_count > 0)
-        cli_table_print(&table, ctx);
+        cli_table_print(stdout, &table, ctx);
 }
 
 static void fill_chosen(const void *data, size_t row, cli_cell *cells,
@@ -289,7 +295,7 @@ static void print_portfolio(const plan *p, const cli_ctx *ctx)
     char c[CLI_NUMBER_BUF];
 
     fputc('\n', stdout);
-    cli_paragraph(ctx, "Portfolio within a budget of %s (%s): %s choice among %zu candidate%s.",
+    cli_paragraph(stdout, ctx, "Portfolio within a budget of %s (%s): %s choice among %zu candidate%s.",
                   cli_amount(budget, smb_portfolio_budget(pf)),
                   p->budget_from_option ? "from --budget" : "from the document",
                   smb_plan_method_key(smb_portfolio_method(pf)),
@@ -298,8 +304,8 @@ static void print_portfolio(const plan *p, const cli_ctx *ctx)
     if (n == 0) {
         printf("No response fits the budget and removes threat exposure.\n");
     } else {
-        cli_table_print(&table, ctx);
-        cli_paragraph(ctx, "ADDS: exposure removed on top of the rows above; WITHOUT: exposure "
+        cli_table_print(stdout, &table, ctx);
+        cli_paragraph(stdout, ctx, "ADDS: exposure removed on top of the rows above; WITHOUT: exposure "
                            "the portfolio would lose without the row.");
     }
     printf("Total cost %s of %s.\n", cli_amount(cost, smb_portfolio_cost(pf)), budget);
@@ -438,12 +444,15 @@ int cmd_plan(int argc, char **argv, const cli_ctx *ctx)
         return rc;
     rc = compute(&p, doc, &a);
     if (rc == CLI_EXIT_OK) {
-        if (a.format == CLI_REPORT_JSON) {
+        cli_redirect redirect;
+        rc = cli_redirect_begin(&redirect, a.output, &ctx);
+        if (rc == CLI_EXIT_OK && a.format == CLI_REPORT_JSON) {
             rc = cli_print_json(json_report(&p, a.path));
-        } else {
+        } else if (rc == CLI_EXIT_OK) {
             print_ranking(&p, a.path, ctx);
             print_portfolio(&p, ctx);
         }
+        rc = cli_redirect_end(&redirect, rc);
     }
     plan_free(&p);
     smb_document_free(doc);

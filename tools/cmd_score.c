@@ -11,7 +11,7 @@
 #include "cli.h"
 
 static const char score_help[] =
-    "Usage: smbstrat score FILE [--format text|json]\n"
+    "Usage: smbstrat score FILE [--format text|json] [-o OUT]\n"
     "\n"
     "Score what FILE holds: the five forces, the resilience profile and the\n"
     "disruption scenarios.\n"
@@ -41,10 +41,12 @@ static const char score_help[] =
     "Options:\n"
     "  -f, --format FORMAT  text (aligned tables, the default) or json (the\n"
     "                       object described in docs/cli-json.md)\n"
+    "  -o, --output OUT     write the report to OUT instead of standard output\n"
+    "                       ('-' means standard output)\n"
     "  -h, --help           show this help and exit\n"
     "\n"
     "Exit status: 0 scored (or nothing to score), 2 bad command line, 3 invalid\n"
-    "document, 4 the file cannot be read.\n"
+    "document, 4 a file cannot be read or written.\n"
     "\n"
     "Examples:\n"
     "  smbstrat score bakery.json\n"
@@ -52,11 +54,12 @@ static const char score_help[] =
     "  smbstrat score -f json bakery.json | jq '.scenarios[] | select(.rank == 1)'\n"
     "  smbstrat score -f json bakery.json | jq '.block_heat[0]'\n";
 
-enum { OPT_HELP, OPT_FORMAT };
+enum { OPT_HELP, OPT_FORMAT, OPT_OUTPUT };
 
 static const cli_option score_options[] = {
     {"help", 'h', 0, OPT_HELP},
     {"format", 'f', 1, OPT_FORMAT},
+    {"output", 'o', 1, OPT_OUTPUT},
     {NULL, 0, 0, 0},
 };
 
@@ -170,7 +173,7 @@ static void print_table(const scored *s, const cli_ctx *ctx)
         {"UNRATED", 1, CLI_FIT_KEEP, 0},     {"TOP DRIVERS", 0, CLI_FIT_WRAP, 1},
     };
     cli_table table = {columns, 8, SMB_FORCE_COUNT, fill_force, s};
-    cli_table_print(&table, ctx);
+    cli_table_print(stdout, &table, ctx);
 }
 
 static void print_text(const scored *s, const char *path, const cli_ctx *ctx)
@@ -178,7 +181,7 @@ static void print_text(const scored *s, const char *path, const cli_ctx *ctx)
     const char *name = smb_forces_name(s->forces);
     size_t dominant = smb_forces_result_dominant_count(s->result);
 
-    cli_paragraph(ctx, "Five forces%s%s (%s)", name[0] ? ": " : "", name, path);
+    cli_paragraph(stdout, ctx, "Five forces%s%s (%s)", name[0] ? ": " : "", name, path);
     fputc('\n', stdout);
     print_table(s, ctx);
     if (dominant > 0)
@@ -188,7 +191,7 @@ static void print_text(const scored *s, const char *path, const cli_ctx *ctx)
         char pressure[CLI_NUMBER_BUF], attractiveness[CLI_NUMBER_BUF];
         char swings[CLI_CELL_BUF] = "";
         size_t bars = smb_forces_tornado_count(s->tornado), used = 0;
-        cli_paragraph(ctx, "Competitive pressure %s, attractiveness %s (both from 0 to 1).",
+        cli_paragraph(stdout, ctx, "Competitive pressure %s, attractiveness %s (both from 0 to 1).",
                       cli_fixed(pressure, s->pressure),
                       cli_fixed(attractiveness, s->attractiveness));
         for (size_t i = 0; i < bars && i < TOP_SWINGS && used < sizeof swings; i++) {
@@ -198,10 +201,10 @@ static void print_text(const scored *s, const char *path, const cli_ctx *ctx)
                                      i ? "," : "", smb_force_key(w->force), w->key,
                                      cli_fixed(swing, w->swing));
         }
-        cli_paragraph(ctx, "Most sensitive drivers (attractiveness swing from rating 1 to 5):%s.",
+        cli_paragraph(stdout, ctx, "Most sensitive drivers (attractiveness swing from rating 1 to 5):%s.",
                       swings);
     } else {
-        cli_paragraph(ctx, "Not scored: %s.", s->undefined);
+        cli_paragraph(stdout, ctx, "Not scored: %s.", s->undefined);
     }
     printf("%zu of %zu drivers unrated.\n", total_unrated(s->result), total_drivers(s->forces));
 }
@@ -341,7 +344,7 @@ static void print_all(const char *path, const scored *s, const cli_scenarios_rep
 }
 
 static int score_document(const smb_document *doc, const char *path, cli_report_format format,
-                          const cli_ctx *ctx)
+                          const char *output, const cli_ctx *ctx)
 {
     const smb_forces *forces = smb_document_forces_const(doc);
     cli_scenarios_report report;
@@ -356,11 +359,14 @@ static int score_document(const smb_document *doc, const char *path, cli_report_
     else
         memset(&report, 0, sizeof report);
     if (rc == CLI_EXIT_OK) {
-        if (format == CLI_REPORT_JSON)
+        cli_redirect redirect;
+        rc = cli_redirect_begin(&redirect, output, &ctx);
+        if (rc == CLI_EXIT_OK && format == CLI_REPORT_JSON)
             rc = cli_print_json(
                 cli_scenarios_json(json_report(path, forces ? &s : NULL), &report));
-        else
+        else if (rc == CLI_EXIT_OK)
             print_all(path, forces ? &s : NULL, &report, ctx);
+        rc = cli_redirect_end(&redirect, rc);
     }
     cli_scenarios_report_free(&report);
     scored_free(&s);
@@ -374,7 +380,7 @@ int cmd_score(int argc, char **argv, const cli_ctx *ctx)
     cli_parser p;
     cli_report_format format = CLI_REPORT_TEXT;
     int kind, id = 0, rc;
-    const char *value, *path = NULL;
+    const char *value, *path = NULL, *output = NULL;
     smb_document *doc = NULL;
 
     cli_parser_init(&p, argc, argv, "score");
@@ -388,6 +394,8 @@ int cmd_score(int argc, char **argv, const cli_ctx *ctx)
         } else if (id == OPT_HELP) {
             fputs(score_help, stdout);
             return CLI_EXIT_OK;
+        } else if (id == OPT_OUTPUT) {
+            output = value;
         } else if (cli_report_format_parse("score", value, &format) != CLI_EXIT_OK) {
             return CLI_EXIT_USAGE;
         }
@@ -398,7 +406,7 @@ int cmd_score(int argc, char **argv, const cli_ctx *ctx)
     rc = cli_load(path, &doc);
     if (rc != CLI_EXIT_OK)
         return rc;
-    rc = score_document(doc, path, format, ctx);
+    rc = score_document(doc, path, format, output, ctx);
     smb_document_free(doc);
     return rc;
 }

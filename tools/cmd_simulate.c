@@ -141,8 +141,8 @@ static int compile(sim_run *r, const smb_document *doc, const sim_args *a)
     smb_status st;
     int rc;
 
-    if (!scenarios) {
-        cli_error("%s: the document has no scenarios section to simulate", a->path);
+    if (!scenarios || smb_scenarios_count(scenarios) == 0) {
+        cli_error("%s: the document has no scenarios to simulate", a->path);
         return CLI_EXIT_INVALID;
     }
     rc = configure(r, a);

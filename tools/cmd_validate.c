@@ -8,7 +8,7 @@
 #include "cli.h"
 
 static const char validate_help[] =
-    "Usage: smbstrat validate FILE [--format text|json] [--strict]\n"
+    "Usage: smbstrat validate FILE [--format text|json] [--strict] [-o OUT]\n"
     "\n"
     "Load FILE strictly (any error in the document is reported with its JSON\n"
     "path, line and column) and check its canvas for completeness and\n"
@@ -19,22 +19,25 @@ static const char validate_help[] =
     "Options:\n"
     "  -f, --format FORMAT  text (an aligned table, the default) or json\n"
     "      --strict         exit with status 1 when there is any warning or error\n"
+    "  -o, --output OUT     write the report to OUT instead of standard output\n"
+    "                       ('-' means standard output)\n"
     "  -h, --help           show this help and exit\n"
     "\n"
     "Exit status: 0 valid, 1 warnings or errors found with --strict, 2 bad\n"
-    "command line, 3 invalid document, 4 the file cannot be read.\n"
+    "command line, 3 invalid document, 4 a file cannot be read or written.\n"
     "\n"
     "Examples:\n"
     "  smbstrat validate bakery.json\n"
     "  smbstrat validate --strict bakery.json && echo 'ready to share'\n"
     "  smbstrat validate --format json bakery.json\n";
 
-enum { OPT_HELP, OPT_FORMAT, OPT_STRICT };
+enum { OPT_HELP, OPT_FORMAT, OPT_STRICT, OPT_OUTPUT };
 
 static const cli_option validate_options[] = {
     {"help", 'h', 0, OPT_HELP},
     {"format", 'f', 1, OPT_FORMAT},
     {"strict", 0, 0, OPT_STRICT},
+    {"output", 'o', 1, OPT_OUTPUT},
     {NULL, 0, 0, 0},
 };
 
@@ -100,7 +103,7 @@ static void print_table(const smb_findings *findings, const cli_ctx *ctx)
         {"MESSAGE", 0, CLI_FIT_WRAP, 1},
     };
     cli_table table = {columns, 5, smb_findings_count(findings), fill_finding, findings};
-    cli_table_print(&table, ctx);
+    cli_table_print(stdout, &table, ctx);
 }
 
 /* Append ", N thing(s)" for each non-zero count. */
@@ -155,11 +158,12 @@ int cmd_validate(int argc, char **argv, const cli_ctx *ctx)
     cli_parser p;
     cli_report_format format = CLI_REPORT_TEXT;
     int strict = 0, kind, id = 0, rc;
-    const char *value, *path = NULL;
+    const char *value, *path = NULL, *output = NULL;
     smb_document *doc = NULL;
     smb_findings *findings = NULL;
     const smb_canvas *canvas;
     totals t;
+    cli_redirect redirect;
 
     cli_parser_init(&p, argc, argv, "validate");
     while ((kind = cli_next(&p, validate_options, &id, &value)) != CLI_ARG_END) {
@@ -175,6 +179,8 @@ int cmd_validate(int argc, char **argv, const cli_ctx *ctx)
         } else if (id == OPT_FORMAT) {
             if (cli_report_format_parse("validate", value, &format) != CLI_EXIT_OK)
                 return CLI_EXIT_USAGE;
+        } else if (id == OPT_OUTPUT) {
+            output = value;
         } else {
             strict = 1;
         }
@@ -195,17 +201,17 @@ int cmd_validate(int argc, char **argv, const cli_ctx *ctx)
     }
     t = count_findings(findings);
 
-    if (format == CLI_REPORT_JSON) {
+    rc = cli_redirect_begin(&redirect, output, &ctx);
+    if (rc == CLI_EXIT_OK && format == CLI_REPORT_JSON) {
         rc = cli_print_json(json_report(path, canvas != NULL, findings, t));
-    } else {
+    } else if (rc == CLI_EXIT_OK) {
         if (findings && smb_findings_count(findings) > 0)
             print_table(findings, ctx);
         print_summary(path, canvas != NULL, t);
-        rc = CLI_EXIT_OK;
     }
     smb_findings_free(findings);
     smb_document_free(doc);
     if (rc == CLI_EXIT_OK && strict && t.errors + t.warnings > 0)
         rc = CLI_EXIT_FINDINGS;
-    return rc;
+    return cli_redirect_end(&redirect, rc);
 }

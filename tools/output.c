@@ -225,43 +225,68 @@ static mode_t creation_mode(void)
     return (mode_t)(0666 & ~mask);
 }
 
-int cli_write_file(const char *path, const char *data, size_t length)
+int cli_open_beside(const char *path, char **tmp)
 {
     size_t plen = strlen(path);
-    char *tmp = malloc(plen + sizeof ".XXXXXX");
     int fd;
-    int saved;
 
-    if (!tmp) {
+    *tmp = malloc(plen + sizeof ".XXXXXX");
+    if (!*tmp) {
         cli_error("out of memory");
-        return CLI_EXIT_IO;
+        return -1;
     }
-    memcpy(tmp, path, plen);
-    memcpy(tmp + plen, ".XXXXXX", sizeof ".XXXXXX");
-    /* Write beside the target and rename over it, so that a failure never
-     * leaves a half-written file behind. */
-    fd = mkstemp(tmp);
-    if (fd < 0) {
+    memcpy(*tmp, path, plen);
+    memcpy(*tmp + plen, ".XXXXXX", sizeof ".XXXXXX");
+    fd = mkstemp(*tmp);
+    if (fd < 0 || fchmod(fd, creation_mode()) != 0) {
         cli_error("cannot write '%s': %s", path, strerror(errno));
-        free(tmp);
-        return CLI_EXIT_IO;
+        if (fd >= 0) {
+            close(fd);
+            unlink(*tmp);
+        }
+        free(*tmp);
+        *tmp = NULL;
+        return -1;
     }
-    if (fchmod(fd, creation_mode()) != 0 || write_all(fd, data, length) != 0 ||
-        fsync(fd) != 0) {
+    return fd;
+}
+
+int cli_commit_beside(int fd, char *tmp, const char *path, int keep)
+{
+    int saved = 0;
+
+    if (!keep) {
+        close(fd);
+    } else if (fsync(fd) != 0) {
         saved = errno;
         close(fd);
-        goto fail;
-    }
-    if (close(fd) != 0 || rename(tmp, path) != 0) {
+    } else if (close(fd) != 0 || rename(tmp, path) != 0) {
         saved = errno;
-        goto fail;
     }
+    if (!keep || saved != 0)
+        unlink(tmp);
     free(tmp);
+    if (saved != 0) {
+        cli_error("cannot write '%s': %s", path, strerror(saved));
+        return CLI_EXIT_IO;
+    }
     return CLI_EXIT_OK;
+}
 
-fail:
-    unlink(tmp);
-    free(tmp);
-    cli_error("cannot write '%s': %s", path, strerror(saved));
-    return CLI_EXIT_IO;
+int cli_write_file(const char *path, const char *data, size_t length)
+{
+    char *tmp = NULL;
+    /* Write beside the target and rename over it, so that a failure never
+     * leaves a half-written file behind. */
+    int fd = cli_open_beside(path, &tmp);
+
+    if (fd < 0)
+        return CLI_EXIT_IO;
+    if (write_all(fd, data, length) != 0) {
+        int saved = errno;
+        cli_commit_beside(fd, tmp, path, 0);
+        cli_error("cannot write '%s': %s", path, strerror(saved));
+        return CLI_EXIT_IO;
+    }
+    return cli_commit_beside(fd, tmp, path, 1);
 }

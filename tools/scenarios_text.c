@@ -33,9 +33,9 @@ void cli_resilience_text(const smb_resilience *res, const cli_ctx *ctx)
     if (smb_resilience_index(res, &index) != SMB_OK ||
         smb_resilience_weakest_link(res, &weakest, &capability) != SMB_OK)
         return;
-    cli_paragraph(ctx, "Resilience index %s, weakest link %s at %s (both from 0 to 1).",
+    cli_paragraph(stdout, ctx, "Resilience index %s, weakest link %s at %s (both from 0 to 1).",
                   cli_fixed(a, index), smb_capability_key(capability), cli_fixed(b, weakest));
-    cli_table_print(&table, ctx);
+    cli_table_print(stdout, &table, ctx);
 }
 
 /* ---- ranked scenarios --------------------------------------------------- */
@@ -93,7 +93,7 @@ static void print_totals(const smb_scenario_scores *scores, smb_direction direct
     for (int k = 0; k < SMB_RISK_BAND_COUNT && used < sizeof bands; k++)
         used += (size_t)snprintf(bands + used, sizeof bands - used, "%s %zu %s", k ? "," : "",
                                  t->band_count[k], smb_risk_band_key((smb_risk_band)k));
-    cli_paragraph(ctx, "Total of %zu %s: exposure %s, urgency-weighted %s%s; bands:%s.",
+    cli_paragraph(stdout, ctx, "Total of %zu %s: exposure %s, urgency-weighted %s%s; bands:%s.",
                   t->count,
                   t->count == 1 ? (threats ? "threat" : "opportunity")
                                 : (threats ? "threats" : "opportunities"),
@@ -108,7 +108,7 @@ static void print_direction(const smb_scenario_scores *scores, smb_direction dir
     size_t n = smb_scenario_scores_ranked_count(scores, direction);
 
     fputc('\n', stdout);
-    cli_paragraph(ctx, "%s, ranked by exposure (likelihood x impact x %s):",
+    cli_paragraph(stdout, ctx, "%s, ranked by exposure (likelihood x impact x %s):",
                   threats ? "Threats" : "Opportunities", threats ? "vulnerability" : "readiness");
     if (n == 0) {
         printf("No %s.\n", what);
@@ -128,7 +128,7 @@ static void print_direction(const smb_scenario_scores *scores, smb_direction dir
     };
     ranked rows = {scores, direction};
     cli_table table = {columns, 10, n, fill_scenario, &rows};
-    cli_table_print(&table, ctx);
+    cli_table_print(stdout, &table, ctx);
     print_totals(scores, direction, ctx);
 }
 
@@ -183,8 +183,8 @@ static void print_heat(const smb_canvas_heat *heat, int with_canvas, const cli_c
     cli_table table = {columns, with_canvas ? 6 : 5, SMB_BLOCK_COUNT, fill_heat, heat};
 
     fputc('\n', stdout);
-    cli_paragraph(ctx, "Heat on the canvas (threat exposure x block weight, hottest first):");
-    cli_table_print(&table, ctx);
+    cli_paragraph(stdout, ctx, "Heat on the canvas (threat exposure x block weight, hottest first):");
+    cli_table_print(stdout, &table, ctx);
 }
 
 void cli_scenarios_text(const cli_scenarios_report *r, const cli_ctx *ctx)
@@ -192,7 +192,7 @@ void cli_scenarios_text(const cli_scenarios_report *r, const cli_ctx *ctx)
     char m[CLI_NUMBER_BUF], h[CLI_NUMBER_BUF];
     if (!r->scores)
         return;
-    cli_paragraph(ctx,
+    cli_paragraph(stdout, ctx,
                   "Scenarios: %zu, scored %s; mitigation strength m = %s, urgency half-life %s "
                   "months.",
                   smb_scenario_scores_count(r->scores),
@@ -204,7 +204,7 @@ void cli_scenarios_text(const cli_scenarios_report *r, const cli_ctx *ctx)
     print_direction(r->scores, SMB_DIRECTION_OPPORTUNITY, ctx);
     if (r->forces) {
         fputc('\n', stdout);
-        cli_paragraph(ctx, "Stress tests (each scenario's driver shifts applied to the five "
+        cli_paragraph(stdout, ctx, "Stress tests (each scenario's driver shifts applied to the five "
                            "forces):");
         if (r->stress_count == 0)
             printf("No scenario shifts a driver.\n");

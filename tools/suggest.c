@@ -7,28 +7,35 @@
 /* Longer words are not typos of the short names a command line uses. */
 enum { LONGEST_WORD = 64 };
 
-/* Levenshtein distance: insertions, deletions and substitutions. */
+/* The optimal string alignment distance: insertions, deletions,
+ * substitutions and swaps of two neighbours ("fromat" is one edit from
+ * "format"). */
 static size_t edit_distance(const char *a, size_t na, const char *b, size_t nb)
 {
-    size_t row[LONGEST_WORD + 1];
+    size_t rows[3][LONGEST_WORD + 1];
+    size_t *before = rows[0], *previous = rows[1], *row = rows[2];
 
     for (size_t j = 0; j <= nb; j++)
-        row[j] = j;
+        previous[j] = j;
     for (size_t i = 1; i <= na; i++) {
-        size_t diagonal = row[0];
         row[0] = i;
         for (size_t j = 1; j <= nb; j++) {
-            size_t above = row[j];
-            size_t best = diagonal + (a[i - 1] != b[j - 1]);
-            if (above + 1 < best)
-                best = above + 1;
+            size_t best = previous[j - 1] + (a[i - 1] != b[j - 1]);
+            if (previous[j] + 1 < best)
+                best = previous[j] + 1;
             if (row[j - 1] + 1 < best)
                 best = row[j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                before[j - 2] + 1 < best)
+                best = before[j - 2] + 1;
             row[j] = best;
-            diagonal = above;
         }
+        size_t *oldest = before;
+        before = previous;
+        previous = row;
+        row = oldest;
     }
-    return row[nb];
+    return previous[nb];
 }
 
 const char *cli_suggest(const char *word, const char *const *candidates, size_t count)

@@ -55,35 +55,35 @@ static size_t advance(const char *s, size_t bytes, size_t width)
 
 /* Print bytes of document text; control characters become spaces (C1 is
  * C2 80..C2 9F in UTF-8), as cli_put_text() prints them. */
-static void put_span(const char *s, size_t bytes)
+static void put_span(FILE *out, const char *s, size_t bytes)
 {
     for (size_t i = 0; i < bytes; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == 0xC2 && i + 1 < bytes && (unsigned char)s[i + 1] >= 0x80 &&
             (unsigned char)s[i + 1] <= 0x9F) {
-            fputc(' ', stdout);
+            fputc(' ', out);
             i++;
         } else {
-            fputc(c < 0x20 || c == 0x7F ? ' ' : c, stdout);
+            fputc(c < 0x20 || c == 0x7F ? ' ' : c, out);
         }
     }
 }
 
-static void put_coloured_span(const cli_ctx *ctx, cli_colour colour, const char *s,
+static void put_coloured_span(FILE *out, const cli_ctx *ctx, cli_colour colour, const char *s,
                               size_t bytes)
 {
     int coloured = ctx->colour && colour != CLI_PLAIN && bytes > 0;
     if (coloured)
-        fputs(cli_colour_code(colour), stdout);
-    put_span(s, bytes);
+        fputs(cli_colour_code(colour), out);
+    put_span(out, s, bytes);
     if (coloured)
-        fputs(CLI_COLOUR_RESET, stdout);
+        fputs(CLI_COLOUR_RESET, out);
 }
 
-static void spaces(size_t n)
+static void spaces(FILE *out, size_t n)
 {
     while (n-- > 0)
-        fputc(' ', stdout);
+        fputc(' ', out);
 }
 
 /* ---- flowing text --------------------------------------------------------- */
@@ -91,6 +91,7 @@ static void spaces(size_t n)
 /* Words placed one after another, a new line (indented) when the next one
  * would pass `limit`. */
 typedef struct flow {
+    FILE *out;
     const cli_ctx *ctx;
     size_t indent, limit;
     size_t col;      /* the cursor's column on the current line */
@@ -99,8 +100,8 @@ typedef struct flow {
 
 static void flow_newline(flow *f)
 {
-    fputc('\n', stdout);
-    spaces(f->indent);
+    fputc('\n', f->out);
+    spaces(f->out, f->indent);
     f->col = f->indent;
     f->placed = 0;
 }
@@ -119,13 +120,13 @@ static void flow_unit(flow *f, const char *label, const char *text, size_t bytes
         if (f->col + separation + width > f->limit) {
             flow_newline(f);
         } else {
-            spaces(separation);
+            spaces(f->out, separation);
             f->col += separation;
         }
     }
     if (label) {
-        fputs(label, stdout);
-        fputc(' ', stdout);
+        fputs(label, f->out);
+        fputc(' ', f->out);
         f->col += lw;
     }
     while (bytes > 0) {
@@ -138,7 +139,7 @@ static void flow_unit(flow *f, const char *label, const char *text, size_t bytes
             }
             take = advance(text, bytes, avail ? avail : 1);
         }
-        put_coloured_span(f->ctx, colour, text, take);
+        put_coloured_span(f->out, f->ctx, colour, text, take);
         f->col += text_width(text, take);
         text += take;
         bytes -= take;
@@ -146,7 +147,7 @@ static void flow_unit(flow *f, const char *label, const char *text, size_t bytes
             flow_newline(f);
     }
     if (suffix) {
-        fputs(suffix, stdout);
+        fputs(suffix, f->out);
         f->col += sw;
     }
     f->placed = 1;
@@ -355,7 +356,8 @@ static void choose(const cli_table *t, const measure *m, size_t columns, layout 
 
 /* One heading line: the first (`line` 0) or second part of split headings,
  * whole headings on the second. Trailing spaces are not printed. */
-static void print_heading_line(const cli_table *t, const measure *m, const layout *l, int line)
+static void print_heading_line(FILE *out, const cli_table *t, const measure *m, const layout *l,
+                               int line)
 {
     size_t pending = 0;
     int first = 1;
@@ -381,31 +383,31 @@ static void print_heading_line(const cli_table *t, const measure *m, const layou
         if (t->columns[c].right && l->width[c] > bytes)
             pending += l->width[c] - bytes;
         if (bytes > 0) {
-            spaces(pending);
+            spaces(out, pending);
             pending = 0;
-            fwrite(part, 1, bytes, stdout);
+            fwrite(part, 1, bytes, out);
         }
         if (!t->columns[c].right && l->width[c] > bytes)
             pending += l->width[c] - bytes;
     }
-    fputc('\n', stdout);
+    fputc('\n', out);
 }
 
-static void print_headings(const cli_table *t, const measure *m, const layout *l)
+static void print_headings(FILE *out, const cli_table *t, const measure *m, const layout *l)
 {
     int any_split = 0;
     for (size_t c = 0; c < t->column_count; c++)
         any_split |= l->split[c];
     if (any_split)
-        print_heading_line(t, m, l, 0);
-    print_heading_line(t, m, l, 1);
+        print_heading_line(out, t, m, l, 0);
+    print_heading_line(out, t, m, l, 1);
 }
 
 /* The cells of the `moved` columns, joined by ": ", wrapped under the row. */
-static void print_below(const cli_table *t, const cli_cell *cells, const int *moved,
+static void print_below(FILE *out, const cli_table *t, const cli_cell *cells, const int *moved,
                         size_t indent, const cli_ctx *ctx)
 {
-    flow f = {ctx, indent, ctx->columns, 0, 0};
+    flow f = {out, ctx, indent, ctx->columns, 0, 0};
     const char *texts[CLI_TABLE_MAX_COLUMNS];
     cli_colour colours[CLI_TABLE_MAX_COLUMNS];
     size_t n = 0;
@@ -419,14 +421,14 @@ static void print_below(const cli_table *t, const cli_cell *cells, const int *mo
     }
     if (n == 0)
         return;
-    spaces(indent);
+    spaces(out, indent);
     f.col = indent;
     for (size_t i = 0; i < n; i++)
         flow_text(&f, texts[i], colours[i], i + 1 < n ? ":" : NULL);
-    fputc('\n', stdout);
+    fputc('\n', out);
 }
 
-static void print_row(const cli_table *t, const layout *l, const cli_cell *cells,
+static void print_row(FILE *out, const cli_table *t, const layout *l, const cli_cell *cells,
                       const cli_ctx *ctx)
 {
     size_t pending = 0, start = 0, second_start = 0;
@@ -448,9 +450,9 @@ static void print_row(const cli_table *t, const layout *l, const cli_cell *cells
         first = 0;
         if (col->fit == CLI_FIT_WRAP) {
             /* The wrapping column is the last: its text flows from here. */
-            flow f = {ctx, start, start + w, start, 0};
+            flow f = {out, ctx, start, start + w, start, 0};
             if (bytes > 0)
-                spaces(pending);
+                spaces(out, pending);
             pending = 0;
             flow_text(&f, text, cells[c].colour, NULL);
             start += w;
@@ -462,11 +464,11 @@ static void print_row(const cli_table *t, const layout *l, const cli_cell *cells
         if (col->right && w > visible)
             pending += w - min_size(visible, w);
         if (bytes > 0) {
-            spaces(pending);
+            spaces(out, pending);
             pending = 0;
-            put_coloured_span(ctx, cells[c].colour, text, bytes);
+            put_coloured_span(out, ctx, cells[c].colour, text, bytes);
             if (bytes < strlen(text)) {
-                fputs(ellipsis, stdout);
+                fputs(ellipsis, out);
                 visible = w;
             }
         }
@@ -474,20 +476,23 @@ static void print_row(const cli_table *t, const layout *l, const cli_cell *cells
             pending += w - visible;
         start += w;
     }
-    fputc('\n', stdout);
+    fputc('\n', out);
     for (size_t c = 0; c < t->column_count; c++)
         moved[c] = !l->in_row[c];
     /* Under the second column when it starts near the left (after a rank),
      * else a little indented. */
-    print_below(t, cells, moved, second_start <= BELOW_INDENT_MAX ? second_start : BELOW_INDENT,
+    print_below(out, t, cells, moved,
+                second_start > 0 && second_start <= BELOW_INDENT_MAX ? second_start
+                                                                     : BELOW_INDENT,
                 ctx);
 }
 
 /* Layout 4: the first cell, then "HEADING value" for the others, then the
  * wrapping and `below` text on lines of their own. */
-static void print_record(const cli_table *t, const cli_cell *cells, const cli_ctx *ctx)
+static void print_record(FILE *out, const cli_table *t, const cli_cell *cells,
+                         const cli_ctx *ctx)
 {
-    flow f = {ctx, GAP, ctx->columns, 0, 0};
+    flow f = {out, ctx, GAP, ctx->columns, 0, 0};
     int moved[CLI_TABLE_MAX_COLUMNS];
 
     for (size_t c = 0; c < t->column_count; c++) {
@@ -499,11 +504,11 @@ static void print_record(const cli_table *t, const cli_cell *cells, const cli_ct
         flow_unit(&f, c == 0 ? NULL : col->heading, text, strlen(text), cells[c].colour, GAP,
                   NULL);
     }
-    fputc('\n', stdout);
-    print_below(t, cells, moved, GAP, ctx);
+    fputc('\n', out);
+    print_below(out, t, cells, moved, GAP, ctx);
 }
 
-void cli_table_print(const cli_table *t, const cli_ctx *ctx)
+void cli_table_print(FILE *out, const cli_table *t, const cli_ctx *ctx)
 {
     measure m;
     layout l;
@@ -513,20 +518,20 @@ void cli_table_print(const cli_table *t, const cli_ctx *ctx)
     measure_table(t, &m);
     choose(t, &m, ctx->columns, &l);
     if (!l.records)
-        print_headings(t, &m, &l);
+        print_headings(out, t, &m, &l);
     for (size_t r = 0; r < t->row_count; r++) {
         fill_row(t, r, cells, scratch);
         if (l.records)
-            print_record(t, cells, ctx);
+            print_record(out, t, cells, ctx);
         else
-            print_row(t, &l, cells, ctx);
+            print_row(out, t, &l, cells, ctx);
     }
 }
 
-void cli_paragraph(const cli_ctx *ctx, const char *fmt, ...)
+void cli_paragraph(FILE *out, const cli_ctx *ctx, const char *fmt, ...)
 {
     char text[CLI_PARAGRAPH_BUF];
-    flow f = {ctx, 0, ctx->columns, 0, 0};
+    flow f = {out, ctx, 0, ctx->columns, 0, 0};
     va_list ap;
     int n;
 
@@ -543,5 +548,5 @@ void cli_paragraph(const cli_ctx *ctx, const char *fmt, ...)
         text[end] = '\0';
     }
     flow_text(&f, text, CLI_PLAIN, NULL);
-    fputc('\n', stdout);
+    fputc('\n', out);
 }

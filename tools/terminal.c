@@ -23,8 +23,9 @@ static int want_colour(void)
 }
 
 /* COLUMNS when it is a positive number (shells set it, and it lets a user
- * or a script ask for a width), else the terminal's width, else 80. */
-static size_t terminal_columns(void)
+ * or a script ask for a width), else the terminal's width (when asked),
+ * else 80. */
+static size_t columns(int ask_terminal)
 {
     const char *env = getenv("COLUMNS");
 
@@ -35,7 +36,7 @@ static size_t terminal_columns(void)
             return (size_t)n;
     }
 #ifdef TIOCGWINSZ
-    if (isatty(STDOUT_FILENO)) {
+    if (ask_terminal && isatty(STDOUT_FILENO)) {
         struct winsize ws;
         if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
             return ws.ws_col;
@@ -47,5 +48,11 @@ static size_t terminal_columns(void)
 void cli_ctx_init(cli_ctx *ctx)
 {
     ctx->colour = want_colour();
-    ctx->columns = terminal_columns();
+    ctx->columns = columns(1);
+}
+
+void cli_ctx_for_file(cli_ctx *ctx)
+{
+    ctx->colour = 0;
+    ctx->columns = columns(0);
 }

@@ -6,7 +6,10 @@
  * load, change, save and reload documents of their own in a scratch
  * directory, and provoke errors. Every result must equal, byte for byte and
  * bit for bit, the one computed before any thread started; every thread
- * must see its own errors only. Run under ThreadSanitizer by .ci/tsan.
+ * must see its own errors only. Likewise threads simulating one shared
+ * model (each with worker threads of its own, or as two ranges merged)
+ * while others load and save documents: every result equals the
+ * single-threaded one bit for bit. Run under ThreadSanitizer by .ci/tsan.
  *
  * SMB_STRESS_ROUNDS sets the rounds per thread (default 20).
  */
@@ -471,12 +474,159 @@ START_TEST(shared_document_under_load)
 }
 END_TEST
 
+/* ---- the simulator ------------------------------------------------------- */
+
+enum { SIMULATORS = 4, SIM_WRITERS = 2, SIM_TRIALS = 3000, SIM_SPLIT = 1234 };
+
+/* Every figure of a result, doubles as %a, and its totals. */
+static char *sim_fingerprint(const smb_sim_result *r)
+{
+    text t = {0};
+    put(&t, "trials %llu first %llu seed %llu exact %d expected %a\n",
+        (unsigned long long)smb_sim_result_trials(r), (unsigned long long)smb_sim_result_first(r),
+        (unsigned long long)smb_sim_result_seed(r), smb_sim_result_exact(r),
+        smb_sim_result_expected(r));
+    for (int side = 0; side < SMB_SIM_SIDE_COUNT; side++) {
+        const smb_sim_stats *x = smb_sim_result_stats(r, (smb_sim_side)side);
+        if (x)
+            put(&t, "side %d: %a %a %a %a %a %a %a %a\n", side, x->mean, x->std, x->sem, x->min,
+                x->max, x->var, x->es, x->exceed_prob);
+        for (size_t i = 0; i < smb_sim_result_percentile_count(r); i++)
+            put(&t, "  p%a %a\n", smb_sim_result_percentile_level(r, i),
+                smb_sim_result_percentile(r, (smb_sim_side)side, i));
+        size_t n = 0;
+        const double *totals = smb_sim_result_totals(r, (smb_sim_side)side, &n);
+        for (size_t i = 0; totals && i < n; i++)
+            put(&t, "%a ", totals[i]);
+        put(&t, "\n");
+    }
+    for (size_t i = 0; i < smb_sim_result_scenario_count(r); i++) {
+        const smb_sim_scenario *x = smb_sim_result_scenario_at(r, i);
+        put(&t, "%s %llu %a %a\n", x->id, (unsigned long long)x->occurrences, x->occurrence_rate,
+            x->es_contribution);
+    }
+    for (size_t i = 0; i < smb_sim_result_sensitivity_count(r); i++) {
+        const smb_sim_sensitivity *x = smb_sim_result_sensitivity_at(r, i);
+        put(&t, "%s %d %a\n", x->id, (int)x->kind, x->spearman);
+    }
+    for (size_t i = 0; i < smb_sim_result_swing_count(r); i++) {
+        const smb_sim_swing *x = smb_sim_result_swing_at(r, i);
+        put(&t, "%s %d %a %a %a %a\n", x->id, (int)x->kind, x->low_input, x->high_input, x->low,
+            x->high);
+    }
+    if (t.failed) {
+        free(t.s);
+        return NULL;
+    }
+    return t.s;
+}
+
+typedef struct simulator {
+    worker w;
+    const smb_sim_model *model;
+    const char *expected;
+} simulator;
+
+/* Round r: the whole run with 1 to 3 worker threads of its own, or
+ * [0, SIM_SPLIT) and [SIM_SPLIT, SIM_TRIALS) run apart, merged in either
+ * order and finished. */
+static smb_status simulate_round(const smb_sim_model *model, int r, smb_sim_result **out)
+{
+    unsigned threads = (unsigned)(r % 3) + 1;
+    if (r % 4 != 3)
+        return smb_simulate(model, SIM_TRIALS, threads, NULL, NULL, out);
+    smb_sim_part *low = NULL, *high = NULL;
+    smb_status st = smb_sim_run(model, 0, SIM_SPLIT, threads, NULL, NULL, &low);
+    if (st == SMB_OK)
+        st = smb_sim_run(model, SIM_SPLIT, SIM_TRIALS - SIM_SPLIT, threads, NULL, NULL, &high);
+    smb_sim_part *into = (r / 4) % 2 ? high : low;
+    if (st == SMB_OK)
+        st = smb_sim_part_merge(into, into == low ? high : low);
+    if (st == SMB_OK)
+        st = smb_sim_finish(model, into, threads, out);
+    smb_sim_part_free(low);
+    smb_sim_part_free(high);
+    return st;
+}
+
+static void *simulating(void *arg)
+{
+    simulator *s = arg;
+    pthread_barrier_wait(s->w.start);
+    for (int r = 0; r < s->w.rounds; r++) {
+        smb_sim_result *result = NULL;
+        smb_status st = simulate_round(s->model, r + s->w.id, &result);
+        char *got = st == SMB_OK ? sim_fingerprint(result) : NULL;
+        if (!got || strcmp(got, s->expected) != 0)
+            failure(&s->w, "simulator %d round %d: %s", s->w.id, r,
+                    st != SMB_OK ? smb_last_error() : "the result differs from the "
+                                                      "single-threaded one");
+        free(got);
+        smb_sim_result_free(result);
+    }
+    return NULL;
+}
+
+START_TEST(shared_model_under_load)
+{
+    smb_document *doc = load("scenarios_full.json");
+    smb_sim_config *config = NULL;
+    TH_OK(smb_sim_config_new(&config));
+    TH_OK(smb_sim_config_set_seed(config, 20261127));
+    TH_OK(smb_sim_config_set_rho(config, 0.3));
+    TH_OK(smb_sim_config_set_threshold(config, 2.0));
+    TH_OK(smb_sim_config_set_sensitivity_trials(config, 500));
+    smb_sim_model *model = NULL;
+    TH_OK(smb_sim_model_new(smb_document_scenarios_const(doc), smb_document_resilience_const(doc),
+                            NULL, NULL, 0, config, &model));
+    smb_sim_config_free(config);
+    smb_document_free(doc);
+
+    smb_sim_result *reference = NULL;
+    TH_OK(smb_simulate(model, SIM_TRIALS, 1, NULL, NULL, &reference));
+    char *expected = sim_fingerprint(reference);
+    ck_assert_ptr_nonnull(expected);
+    /* the figures are there: kept totals and every scenario */
+    ck_assert_uint_eq(smb_sim_result_scenario_count(reference), 4);
+    size_t kept = 0;
+    ck_assert_ptr_nonnull(smb_sim_result_totals(reference, SMB_SIM_LOSS, &kept));
+    ck_assert_uint_eq(kept, SIM_TRIALS);
+    smb_sim_result_free(reference);
+
+    char dir[] = "/tmp/smbsimstress-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    pthread_barrier_t start;
+    ck_assert_int_eq(pthread_barrier_init(&start, NULL, SIMULATORS + SIM_WRITERS), 0);
+    pthread_t threads[SIMULATORS + SIM_WRITERS];
+    simulator workers[SIMULATORS + SIM_WRITERS];
+    int n = rounds() / 4 > 2 ? rounds() / 4 : 2;
+    for (int i = 0; i < SIMULATORS + SIM_WRITERS; i++) {
+        workers[i] = (simulator){.w = {.id = i, .rounds = n, .dir = dir, .start = &start},
+                                 .model = model, .expected = expected};
+        ck_assert_int_eq(pthread_create(&threads[i], NULL, i < SIMULATORS ? simulating : writer,
+                                        i < SIMULATORS ? (void *)&workers[i]
+                                                       : (void *)&workers[i].w),
+                         0);
+    }
+    for (int i = 0; i < SIMULATORS + SIM_WRITERS; i++)
+        ck_assert_int_eq(pthread_join(threads[i], NULL), 0);
+    for (int i = 0; i < SIMULATORS + SIM_WRITERS; i++)
+        ck_assert_msg(workers[i].w.failures == 0, "%d failure(s); first: %s",
+                      workers[i].w.failures, workers[i].w.first);
+    ck_assert_int_eq(rmdir(dir), 0);
+    pthread_barrier_destroy(&start);
+    free(expected);
+    smb_sim_model_free(model);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("concurrency");
     TCase *tc = tcase_create("stress");
     tcase_set_timeout(tc, 600);
     tcase_add_test(tc, shared_document_under_load);
+    tcase_add_test(tc, shared_model_under_load);
     suite_add_tcase(s, tc);
     return s;
 }

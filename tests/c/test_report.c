@@ -134,7 +134,7 @@ START_TEST(html_of_the_bakery_has_every_section_and_picture)
     assert_contains(html, "<meta name=\"viewport\"");
     assert_contains(html, "<title>Crumb &amp; Co. Bakery \xE2\x80\x94 Strategy report</title>");
     assert_contains(html, "@media print");
-    assert_contains(html, "@media (max-width:640px)");
+    assert_contains(html, "@media screen and (max-width:640px)");
     /* The contents link to every section, which comes in order. */
     const char *previous = html;
     for (size_t i = 0; i < SECTIONS; i++) {
@@ -295,7 +295,8 @@ START_TEST(sentences_read_the_hand_worked_figures)
                         "own.\n");
     /* The tables under the sentences. */
     assert_contains(md, "| 1 | Delivery apps take the lunch trade `apps` | Emerging digital "
-                        "platforms | 0.8 | 5 | 2.40 | 58" PCT " | 5 \xC3\x97 5 = 25 | critical |\n");
+                        "platforms | 0.8 | 5 | 2.40 | 58" PCT " | 5 \xC3\x97 5 = 25 | "
+                        "critical |\n");
     assert_contains(md, "| 3 | The till is breached `breach` | Cyber threats and data breaches | "
                         "0.2 | 2 | 0.36 | 9" PCT " | 2 \xC3\x97 2 = 4 | low |\n");
     assert_contains(md, "| Channels | 2.40 | 58" PCT " | 1 | 0 |\n");
@@ -411,8 +412,8 @@ START_TEST(ties_and_single_threats_have_their_own_words)
                         "competition among existing rivals wears margins down.\n");
     assert_contains(md, "attractiveness at 0.00 of 1 (competitive pressure 1.00): a hard market "
                         "to earn a margin in.\n");
-    assert_contains(md, "\nOne threat is high; the only threat, \xE2\x80\x98One threat\xE2\x80\x99, "
-                        "carries all of the threat exposure.\n");
+    assert_contains(md, "\nOne threat is high; the only threat, \xE2\x80\x98One "
+                        "threat\xE2\x80\x99, carries all of the threat exposure.\n");
     /* No canvas: heat without an items column; no resilience. */
     assert_contains(md, "| Block | Heat | Share | Threats |\n");
     assert_contains(md, "\n## Resilience profile\n\n_The document has no resilience profile: "

@@ -329,11 +329,10 @@ END_TEST
  * points spread geometrically into both tails down to 2^−33. `cdf` is the
  * exact distribution function on the scaled range [0, 1]. */
 static double sup_distance(const smb__sampler *s, double (*cdf)(double x, const double *shape),
-                           const double *shape)
+                           const double *shape, long n)
 {
     double worst = 0;
     double span = s->max - s->min;
-    long n = 200000;
     for (long k = 0; k < n; k++) {
         double u = (k + 0.5) / n;
         double x = (smb__sampler_draw(s, u) - s->min) / span;
@@ -381,7 +380,7 @@ START_TEST(pert_sampler_symmetric)
      * = (160 − 60 + 6)/1024 = 106/1024: the draw there is 10 + 20·¼ = 15,
      * to within 20·10^−6/f(¼), f(¼) = 30·(¼)²·(¾)² = 270/256 */
     ASSERT_NEAR(smb__sampler_draw(&s, 106.0 / 1024), 15.0, 20 * 1e-6 * 256 / 270);
-    double d = sup_distance(&s, cdf_beta33, NULL);
+    double d = sup_distance(&s, cdf_beta33, NULL, 200000);
     ck_assert_msg(d < 1e-6, "sup |F(draw(u)) − u| = %g", d);
     assert_monotone(&s, 200000);
     ASSERT_NEAR(stratified_mean(&s, 1000000), 20.0, 20 * 2e-6);
@@ -402,7 +401,7 @@ START_TEST(pert_sampler_every_whole_shape)
         smb__sampler s = sampler(SMB_DIST_PERT, 0, modes[i], 1);
         double shape[2] = {s.a, s.b};
         ck_assert(s.a == 1 + 4 * modes[i]);
-        double d = sup_distance(&s, cdf_binomial, shape);
+        double d = sup_distance(&s, cdf_binomial, shape, 200000);
         ck_assert_msg(d < 1e-6, "mode %g: sup |F(draw(u)) − u| = %g", modes[i], d);
         assert_monotone(&s, 100000);
         /* mean (0 + 4·mode + 1)/6 */
@@ -419,7 +418,7 @@ START_TEST(pert_sampler_other_shapes)
     for (size_t i = 0; i < sizeof modes / sizeof modes[0]; i++) {
         smb__sampler s = sampler(SMB_DIST_PERT, 0, modes[i], 1);
         double shape[2] = {s.a, s.b};
-        double d = sup_distance(&s, cdf_beta, shape);
+        double d = sup_distance(&s, cdf_beta, shape, 200000);
         ck_assert_msg(d < 1e-6, "mode %g: sup |F(draw(u)) − u| = %g", modes[i], d);
         assert_monotone(&s, 50000);
         /* the table stays small: a few hundred nodes, 16 bytes each */
@@ -431,6 +430,21 @@ START_TEST(pert_sampler_other_shapes)
     ASSERT_NEAR(stratified_mean(&m, 1000000), 113000.0 / 6, 55000 * 2e-6);
     ASSERT_NEAR(smb__sampler_mean(&m), 113000.0 / 6, 1e-9);
     smb__sampler_free(&m);
+}
+END_TEST
+
+/* Modes every 1/40 of the range, and one whose coarse table once slipped
+ * past a check at the subintervals' midpoints only. */
+START_TEST(pert_sampler_sweep_of_shapes)
+{
+    for (int i = 0; i <= 41; i++) {
+        double mode = i <= 40 ? i / 40.0 : 0.8725;
+        smb__sampler s = sampler(SMB_DIST_PERT, 0, mode, 1);
+        double shape[2] = {s.a, s.b};
+        double d = sup_distance(&s, cdf_beta, shape, 20000);
+        ck_assert_msg(d < 1e-6, "mode %g: sup |F(draw(u)) − u| = %g", mode, d);
+        smb__sampler_free(&s);
+    }
 }
 END_TEST
 
@@ -480,6 +494,7 @@ END_TEST
 
 START_TEST(sampler_init_allocation_failures)
 {
+    th_alloc_install();
     smb_estimate e = {SMB_DIST_PERT, 0, 0.3, 1};
     smb__sampler s;
     TH_EACH_ALLOC_FAILURE(smb__sampler_init(&s, &e), true, smb__sampler_free(&s), 3);
@@ -947,6 +962,7 @@ END_TEST
 
 START_TEST(sketch_allocation_failures)
 {
+    th_alloc_install(); /* before any block exists: the counting allocator frees them */
     smb__sketch s;
     TH_OK(smb__sketch_init(&s, 0.001));
     TH_OK(smb__sketch_add(&s, 1.0));
@@ -1001,6 +1017,7 @@ static Suite *numerics_suite(void)
     tcase_add_test(samplers, pert_sampler_symmetric);
     tcase_add_test(samplers, pert_sampler_every_whole_shape);
     tcase_add_test(samplers, pert_sampler_other_shapes);
+    tcase_add_test(samplers, pert_sampler_sweep_of_shapes);
     tcase_add_test(samplers, lognormal_sampler);
     tcase_add_test(samplers, samplers_take_the_whole_unit_interval);
     tcase_add_test(samplers, sampler_init_allocation_failures);

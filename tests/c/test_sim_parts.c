@@ -154,11 +154,11 @@ START_TEST(threads_change_nothing)
         for (int correlated = 0; correlated < 2; correlated++) {
             smb_sim_model *m = model_of(set, 42, keep, correlated ? 0.3 : 0.0);
             smb_sim_result *one = NULL;
-            TH_OK(smb_simulate(m, 30000, 1, NULL, NULL, &one));
+            TH_OK(smb_simulate(m, 20000, 1, NULL, NULL, &one));
             const unsigned counts[] = {2, 3, 7};
             for (size_t t = 0; t < 3; t++) {
                 smb_sim_result *r = NULL;
-                TH_OK(smb_simulate(m, 30000, counts[t], NULL, NULL, &r));
+                TH_OK(smb_simulate(m, 20000, counts[t], NULL, NULL, &r));
                 assert_same_results(one, r);
                 smb_sim_result_free(r);
             }
@@ -499,12 +499,12 @@ START_TEST(progress_rises_to_one)
         for (unsigned threads = 1; threads <= 2; threads++) {
             progress_log log = {.cancel_from = 2};
             smb_sim_part *p = NULL;
-            TH_OK(smb_sim_run(m, 0, 300000, threads, record_progress, &log, &p));
+            TH_OK(smb_sim_run(m, 0, 100000, threads, record_progress, &log, &p));
             check_log(&log);
             smb_sim_part_free(p);
             progress_log whole = {.cancel_from = 2};
             smb_sim_result *r = NULL;
-            TH_OK(smb_simulate(m, 300000, threads, record_progress, &whole, &r));
+            TH_OK(smb_simulate(m, 100000, threads, record_progress, &whole, &r));
             check_log(&whole);
             smb_sim_result_free(r);
         }
@@ -527,7 +527,7 @@ START_TEST(cancel_stops_and_returns_nothing)
                 progress_log log = {.cancel_from = cancel_from[c]};
                 smb_sim_part *p = (smb_sim_part *)&p;
                 smb_sim_part *const sentinel = p;
-                TH_ASSERT_FAILS(smb_sim_run(m, 0, 200000, threads, record_progress, &log, &p),
+                TH_ASSERT_FAILS(smb_sim_run(m, 0, 40000, threads, record_progress, &log, &p),
                                 SMB_ECANCELED, "canceled by the progress callback");
                 ck_assert_ptr_eq(p, sentinel);
                 /* No call after the one that cancelled. */
@@ -536,7 +536,7 @@ START_TEST(cancel_stops_and_returns_nothing)
                 progress_log whole = {.cancel_from = cancel_from[c]};
                 smb_sim_result *r = (smb_sim_result *)&r;
                 smb_sim_result *const rsentinel = r;
-                TH_ASSERT_FAILS(smb_simulate(m, 200000, threads, record_progress, &whole, &r),
+                TH_ASSERT_FAILS(smb_simulate(m, 40000, threads, record_progress, &whole, &r),
                                 SMB_ECANCELED, "canceled");
                 ck_assert_ptr_eq(r, rsentinel);
                 ck_assert(whole.fractions[whole.calls - 1] >= cancel_from[c]);

@@ -5,10 +5,13 @@ Environment (set by tests/cli/meson.build): SMBSTRAT_CLI is the binary,
 SMB_TEST_DATA the tests/data directory, SMB_EXAMPLES the examples directory,
 SMB_BUILD_DIR the build directory (where tests leave artefacts; may be unset).
 """
+import fcntl
 import json
 import os
 import pty
+import struct
 import subprocess
+import termios
 
 CLI = os.environ["SMBSTRAT_CLI"]
 DATA = os.environ["SMB_TEST_DATA"]
@@ -22,11 +25,10 @@ BUILD_DIR = os.environ.get("SMB_BUILD_DIR")
 WIDE = 1000
 
 
-def run(*args, stdout=subprocess.PIPE, env_extra=None, colour=False, columns=WIDE):
-    """Run the tool without a shell; arguments may be str, bytes or paths.
-
-    COLUMNS is `columns`, or unset when it is None (the tool then uses the
-    terminal's width, or 80 when stdout is not a terminal)."""
+def environment(env_extra, colour, columns):
+    """The tool's environment: NO_COLOR unless `colour`, COLUMNS=`columns`
+    (unset when None: the tool then uses the terminal's width, or 80 when
+    stdout is not a terminal), then env_extra."""
     env = dict(os.environ)
     env.pop("NO_COLOR", None)
     env.pop("COLUMNS", None)
@@ -36,16 +38,32 @@ def run(*args, stdout=subprocess.PIPE, env_extra=None, colour=False, columns=WID
         env["NO_COLOR"] = "1"
     if env_extra:
         env.update(env_extra)
-    argv = [CLI] + [a if isinstance(a, bytes) else str(a) for a in args]
-    return subprocess.run(argv, stdout=stdout, stderr=subprocess.PIPE, env=env,
-                          timeout=120, check=False)
+    return env
 
 
-def run_on_terminal(*args, env_extra=None, columns=WIDE):
-    """Run with stdout on a pseudo-terminal; returns (status, output)."""
+def argv_of(args):
+    return [CLI] + [a if isinstance(a, bytes) else str(a) for a in args]
+
+
+def run(*args, stdout=subprocess.PIPE, env_extra=None, colour=False, columns=WIDE):
+    """Run the tool without a shell; arguments may be str, bytes or paths."""
+    return subprocess.run(argv_of(args), stdout=stdout, stderr=subprocess.PIPE,
+                          env=environment(env_extra, colour, columns), timeout=120,
+                          check=False)
+
+
+def run_on_terminal(*args, env_extra=None, columns=WIDE, window=None):
+    """Run with stdout on a pseudo-terminal; returns (status, output).
+
+    `window` is the terminal's (rows, columns), as TIOCGWINSZ reports it.
+    The output is read while the tool runs, so that it may be longer than
+    the terminal's buffer."""
     master, slave = pty.openpty()
+    if window:
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", window[0], window[1], 0, 0))
     try:
-        proc = run(*args, stdout=slave, colour=True, env_extra=env_extra, columns=columns)
+        proc = subprocess.Popen(argv_of(args), stdout=slave, stderr=subprocess.DEVNULL,
+                                env=environment(env_extra, True, columns))
         os.close(slave)
         slave = -1
         chunks = []
@@ -57,7 +75,7 @@ def run_on_terminal(*args, env_extra=None, columns=WIDE):
             if not chunk:
                 break
             chunks.append(chunk)
-        return proc.returncode, b"".join(chunks).decode("utf-8")
+        return proc.wait(timeout=120), b"".join(chunks).decode("utf-8")
     finally:
         os.close(master)
         if slave >= 0:

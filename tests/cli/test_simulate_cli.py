@@ -257,10 +257,11 @@ def test_requests_the_document_cannot_serve(tmp_path):
 
 
 def test_documents_that_cannot_be_simulated(tmp_path):
-    empty = write_json(tmp_path / "e.json", {"smbstrat": 1})
-    proc = run("simulate", empty)
-    assert proc.returncode == 3 and out(proc) == ""
-    assert "no scenarios section" in one_error_line(proc)
+    for name, doc in (("none", {"smbstrat": 1}), ("empty", doc_with())):
+        path = write_json(tmp_path / f"{name}.json", doc)
+        proc = run("simulate", path, "--responses", "r")
+        assert proc.returncode == 3 and out(proc) == ""
+        assert one_error_line(proc) == f"smbstrat: {path}: the document has no scenarios to simulate"
     broken = tmp_path / "broken.json"
     broken.write_text("{")
     assert run("simulate", broken).returncode == 3

@@ -3,7 +3,9 @@
  * libFuzzer target: the command line of the smbstrat tool. The input, cut
  * at NUL bytes, is the argument list after the program's name (at most 16
  * arguments); an argument "@" stands for a small valid document with every
- * section (FUZZ_CLI_DOCUMENT). cli_main() must return one of the exit
+ * section (FUZZ_CLI_DOCUMENT), and one that starts with "COLUMNS=" sets
+ * that variable instead, so that the tables are fitted to every width
+ * (1000 columns otherwise). cli_main() must return one of the exit
  * statuses of docs/smbstrat.1 without crashing, leaking or hanging.
  *
  * Confinement: each input runs in a private temporary directory (the
@@ -146,6 +148,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     copy = malloc(size + 1);
     if (!copy)
         return 0;
+    setenv("COLUMNS", "1000", 1);
     memcpy(copy, data, size);
     copy[size] = '\0';
     argv[0] = program;
@@ -159,12 +162,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             free(copy);
             return 0;
         }
+        start += len + 1;
+        if (strncmp(arg, "COLUMNS=", 8) == 0) {
+            setenv("COLUMNS", arg + 8, 1);
+            continue;
+        }
         if (strcmp(arg, "@") == 0) {
             arg = doc_path;
             names_document = 1;
         }
         argv[argc++] = arg;
-        start += len + 1;
     }
     if (argc > 1)
         argc += (int)bounds(argv[1], argv + argc);

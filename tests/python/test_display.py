@@ -164,3 +164,46 @@ def test_stress_block_and_mcda_dataframes(analysis, small):
     mcda = smbstrat.topsis([[1, 2], [3, 4]], [1, 1]).to_dataframe()
     # b dominates a on both benefit criteria: scores 0 and 1
     assert mcda.to_dict("list") == {"score": approx([0.0, 1.0]), "rank": [2, 1]}
+
+
+def samples(doc):
+    """One instance of every public class, from a whole analysis."""
+    canvas, forces, scenarios, responses = doc.canvas, doc.forces, doc.scenarios, doc.responses
+    score = doc.score()
+    comparison = score.stress[0].comparison
+    ranking, plan = responses.rank(), responses.plan(30000)
+    residual = responses.residual(["online-shop"])
+    model = smbstrat.SimulationModel(doc, smbstrat.SimulationConfig(seed=1))
+    result = doc.simulate(trials=500, seed=1)
+    found = [
+        smbstrat.ahp([[1, 3], [1 / 3, 1]]), canvas["channels"], score.heat.blocks[0],
+        canvas.blocks, canvas, score.heat, doc.resilience["agility"], doc.resilience.maturity,
+        smbstrat.Change("added", "x", "channels"), responses.criteria[0], responses.weights,
+        doc, score, forces["rivalry"]["fixed_costs"], comparison.drivers[0],
+        score.forces.forces[0].contributions[0], forces.sensitivity()[0],
+        forces["rivalry"].drivers, smbstrat.Effect(0.1, 0.2), smbstrat.Estimate.pert(0, 1, 2),
+        smbstrat.Finding("warning", "empty_block", "channels", None, "Empty."),
+        forces["rivalry"], comparison.forces[0], score.forces.forces[0], forces, comparison,
+        score.forces, result.sensitivity[0], result.tornado[0], canvas["channels"][0],
+        smbstrat.weighted_sum([[1, 2], [3, 4]], [1, 1]), plan, plan.contributions[0],
+        ranking.criteria[0], residual, residual.scenarios[0], doc.resilience, score.resilience,
+        responses[0], ranking.ranked[0], ranking, responses, scenarios[0],
+        score.scenarios.scores[0], score.scenarios, score.scenarios.totals["threat"],
+        scenarios, smbstrat.Shift("rivalry", "fixed_costs", 1), score.stress[0].shifts[0],
+        result.loss, result.scenarios[0], smbstrat.SimulationConfig(), model,
+        model.run(0, 100), result, score.stress[0], comparison.pressure,
+        smbstrat.version_info, scenarios.what_if(scenarios[0], likelihood_factor=0.5)]
+    return found
+
+
+def test_every_public_class_has_a_short_plain_repr(bakery_path):
+    found = samples(smbstrat.Document.load(bakery_path))
+    public = {name for name in smbstrat.__all__
+              if isinstance(getattr(smbstrat, name), type)
+              and not issubclass(getattr(smbstrat, name), BaseException)}
+    assert {type(obj).__name__ for obj in found} == public  # none left out
+    for obj in found:
+        text = repr(obj)
+        assert len(text) <= 260, text
+        assert "mappingproxy" not in text and " object at 0x" not in text, text
+        assert "\n" not in text, text

@@ -9,7 +9,9 @@ by hand for small documents whose answer is known."""
 import gc
 import json
 import math
+import os
 import pickle
+import signal
 import threading
 import time
 
@@ -291,6 +293,22 @@ def test_progress_cancels():
     # An exception in the callback stops the run and comes out as itself.
     with pytest.raises(ZeroDivisionError, match="from the callback"):
         doc.simulate(1_000_000, progress=broken)
+
+
+def test_ctrl_c_stops_a_long_run():
+    # 10^8 trials of 100 scenarios would take minutes; the interrupt,
+    # checked at every progress report, ends the run within moments.
+    doc = document(*[scenario(f"s{i}", 0.3, {"dist": "uniform", "min": 1, "max": 5})
+                     for i in range(100)])
+    timer = threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT))
+    started = time.perf_counter()
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            doc.simulate(100_000_000, keep_totals=False, sensitivity_trials=0)
+    finally:
+        timer.cancel()
+    assert time.perf_counter() - started < 30
 
 
 def test_parts_pickle_as_bytes_that_the_model_checks():

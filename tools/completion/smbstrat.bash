@@ -1,75 +1,92 @@
 # SPDX-License-Identifier: MIT
-# Bash completion for smbstrat(1): commands, each command's options, the
-# values of --format, --what, --method and --template, and file names
-# (*.json documents for the operands, any file for -o).
+# Bash completion for smbstrat(1): the commands, each command's options, the
+# values of the options that take a word (--format, --what, --method,
+# --measure, --template, --source-rho), and file names: *.json documents for
+# the operands, any file for -o.
 #
 # Installed as bash-completion/completions/smbstrat; to try it without
 # installing, source this file in bash.
 
-_smbstrat_commands="validate score plan render diff new"
+_smbstrat_commands="validate score plan simulate render report diff new"
 _smbstrat_templates="bakery boutique accounting-firm fitness-studio software-startup"
+_smbstrat_sources="technology customer_expectations economic global_event business_model
+regulatory competition digital_platforms cyber"
 
 # The long options of a command.
 _smbstrat_options()
 {
     case $1 in
-    validate) echo "--format --strict --help" ;;
-    score) echo "--format --help" ;;
-    plan) echo "--budget --method --format --help" ;;
+    validate) echo "--format --strict --output --help" ;;
+    score) echo "--format --output --help" ;;
+    plan) echo "--budget --method --format --output --help" ;;
+    simulate)
+        echo "--trials --seed --threads --rho --source-rho --measure --level" \
+            "--percentiles --threshold --fail-above --responses --plan --no-totals" \
+            "--format --output --quiet --help"
+        ;;
     render) echo "--what --format --output --help" ;;
-    diff) echo "--format --exit-code --help" ;;
+    report) echo "--output --format --trials --seed --threads --rho --no-simulation --help" ;;
+    diff) echo "--format --exit-code --output --help" ;;
     new) echo "--template --list --name --output --force --format --help" ;;
-    help) echo "" ;;
-    *) echo "--help --version" ;;
     esac
 }
 
-# The values an option takes, or "FILE" for a file name, or nothing when
-# the option takes no value or any text.
+# What follows option $2 of command $1: its words, FILE for a file name,
+# TEXT for free text or a number, nothing when it takes no value. Short
+# options mean different things in different commands (-t is --template for
+# new, --threads for report).
 _smbstrat_values()
 {
-    local command=$1 option=$2
-    case $option in
-    --format | -f)
-        case $command in
-        render) echo "markdown svg html" ;;
-        *) echo "text json" ;;
-        esac
-        ;;
-    --what | -w) echo "canvas forces scenarios" ;;
-    --method | -m) echo "topsis weighted_sum" ;;
-    --template | -t) echo "$_smbstrat_templates" ;;
-    --output | -o) echo "FILE" ;;
-    --budget | -b | --name | -n) echo "TEXT" ;;
+    case $1:$2 in
+    render:--format | render:-f) echo "markdown svg html" ;;
+    report:--format | report:-f) echo "html markdown" ;;
+    *:--format | *:-f) echo "text json" ;;
+    render:--what | render:-w) echo "canvas forces scenarios" ;;
+    plan:--method | plan:-m) echo "topsis weighted_sum" ;;
+    simulate:--measure | simulate:-m) echo "severity money" ;;
+    new:--template | new:-t) echo "$_smbstrat_templates" ;;
+    simulate:--source-rho) echo "SOURCE" ;;
+    *:--output | *:-o) echo "FILE" ;;
+    new:--name | new:-n | plan:--budget | plan:-b) echo "TEXT" ;;
+    simulate:--trials | simulate:--seed | simulate:-s | simulate:--threads | simulate:--rho) echo "TEXT" ;;
+    simulate:--level | simulate:--percentiles | simulate:--threshold) echo "TEXT" ;;
+    simulate:--fail-above | simulate:--responses) echo "TEXT" ;;
+    report:--trials | report:-n | report:--seed | report:-s | report:--threads | report:-t) echo "TEXT" ;;
+    report:--rho) echo "TEXT" ;;
     esac
 }
 
-# Add file names matching $cur to COMPREPLY: directories and, when a
-# pattern is given, only the files that match it.
+# Add the lines that command "$@" prints to COMPREPLY.
+_smbstrat_add()
+{
+    mapfile -t -O "${#COMPREPLY[@]}" COMPREPLY < <("$@")
+}
+
+# Add the names matching $cur to COMPREPLY: directories and, when a pattern
+# is given, only the files that match it.
 _smbstrat_files()
 {
-    local IFS=$'\n' pattern=$1
+    local pattern=$1
     compopt -o filenames 2>/dev/null
     if [[ -n $pattern ]]; then
-        COMPREPLY+=($(compgen -d -- "$cur"))
-        COMPREPLY+=($(compgen -f -X "!$pattern" -- "$cur"))
+        _smbstrat_add compgen -d -- "$cur"
+        _smbstrat_add compgen -f -X "!$pattern" -- "$cur"
     else
-        COMPREPLY+=($(compgen -f -- "$cur"))
+        _smbstrat_add compgen -f -- "$cur"
     fi
 }
 
 _smbstrat()
 {
-    local cur prev command values i word
+    local cur prev command values i word takes
     COMPREPLY=()
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=""
     if ((COMP_CWORD > 0)); then
         prev=${COMP_WORDS[COMP_CWORD - 1]}
     fi
-    # "--format=js" arrives as "--format" "=" "js" (= is a word breaker).
+    # "--format=js" arrives as "--format" "=" "js" (= breaks words).
     if [[ $cur == "=" ]]; then
-        prev=${COMP_WORDS[COMP_CWORD - 1]}
         cur=""
     elif [[ $prev == "=" ]] && ((COMP_CWORD > 1)); then
         prev=${COMP_WORDS[COMP_CWORD - 2]}
@@ -87,9 +104,9 @@ _smbstrat()
 
     if [[ -z $command ]]; then
         if [[ $cur == -* ]]; then
-            COMPREPLY=($(compgen -W "--help --version" -- "$cur"))
+            _smbstrat_add compgen -W "--help --version" -- "$cur"
         else
-            COMPREPLY=($(compgen -W "$_smbstrat_commands help" -- "$cur"))
+            _smbstrat_add compgen -W "$_smbstrat_commands help" -- "$cur"
         fi
         return 0
     fi
@@ -103,20 +120,29 @@ _smbstrat()
     TEXT)
         return 0
         ;;
+    SOURCE)
+        # SOURCE=R: the source, then the correlation is typed.
+        compopt -o nospace 2>/dev/null
+        for word in $_smbstrat_sources; do
+            takes+=" $word="
+        done
+        _smbstrat_add compgen -W "$takes" -- "$cur"
+        return 0
+        ;;
     ?*)
-        COMPREPLY=($(compgen -W "$values" -- "$cur"))
+        _smbstrat_add compgen -W "$values" -- "$cur"
         return 0
         ;;
     esac
 
     if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "$(_smbstrat_options "$command")" -- "$cur"))
+        _smbstrat_add compgen -W "$(_smbstrat_options "$command")" -- "$cur"
         return 0
     fi
     case $command in
-    help) COMPREPLY=($(compgen -W "$_smbstrat_commands" -- "$cur")) ;;
-    new) COMPREPLY=($(compgen -W "canvas forces" -- "$cur")) ;;
-    validate | score | plan | render | diff) _smbstrat_files "*.json" ;;
+    help) _smbstrat_add compgen -W "$_smbstrat_commands" -- "$cur" ;;
+    new) _smbstrat_add compgen -W "canvas forces" -- "$cur" ;;
+    validate | score | plan | simulate | render | report | diff) _smbstrat_files "*.json" ;;
     esac
     return 0
 }

@@ -20,6 +20,8 @@ check, change, score, compare and render::
     for threat in doc.scenarios.score().threats:
         print(threat.id, threat.exposure, threat.band)
     print(doc.responses.plan(25000).chosen)
+    result = doc.simulate(100_000, rho=0.3)   # Monte Carlo: how bad a year can get
+    print(result.mean, result.var, result.es)
     doc.save("bakery.json")
 
 Errors raise subclasses of :class:`smbstrat.Error`; those about a document

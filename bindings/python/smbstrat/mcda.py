@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Optional, Tuple
 
 from . import _enums, _result_tables
 from . import core as _core
-from ._errors import InvalidArgumentError, check
+from ._errors import InvalidArgumentError, RangeError, check
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy
@@ -41,6 +41,8 @@ def _table(value: object, name: str, ndim: int) -> "numpy.typing.NDArray[numpy.f
         array = np.array(value, dtype=np.float64, order="C")
     except (TypeError, ValueError) as exc:
         raise InvalidArgumentError(f"{name} must be a table of numbers: {exc}") from None
+    except OverflowError:
+        raise RangeError(f"{name} holds a number beyond a double") from None
     if array.ndim != ndim:
         shape = "a sequence of numbers" if ndim == 1 else "a table (rows of numbers)"
         raise InvalidArgumentError(f"{name} must be {shape}, not an array of shape "

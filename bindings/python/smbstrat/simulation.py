@@ -179,6 +179,7 @@ class SimulationConfig:
 
     @property
     def seed(self) -> int:
+        """The seed of the random numbers, 0 to 2**64 − 1."""
         return _core.smb_sim_config_seed(self._ptr)
 
     @property
@@ -196,20 +197,24 @@ class SimulationConfig:
 
     @property
     def measure(self) -> str:
+        """``"severity"`` or ``"money"``: what a trial's total adds up."""
         return _enums.sim_measure_key(_core.smb_sim_config_measure(self._ptr))
 
     @property
     def level(self) -> float:
+        """The tail level α of value-at-risk and expected shortfall."""
         return _core.smb_sim_config_level(self._ptr)
 
     @property
     def percentiles(self) -> Tuple[float, ...]:
+        """The percentiles reported, each 0 to 100, in the order given."""
         ptr = self._ptr
         return tuple(_core.smb_sim_config_percentile_at(ptr, i)
                      for i in range(_core.smb_sim_config_percentile_count(ptr)))
 
     @property
     def threshold(self) -> Optional[float]:
+        """The loss whose exceedance probability is reported, or None."""
         ptr = self._ptr
         if not _core.smb_sim_config_has_threshold(ptr):
             return None
@@ -217,14 +222,17 @@ class SimulationConfig:
 
     @property
     def keep_totals(self) -> bool:
+        """Whether every trial's totals are kept (exact tail figures)."""
         return bool(_core.smb_sim_config_keep_totals(self._ptr))
 
     @property
     def sketch_accuracy(self) -> float:
+        """The relative accuracy of the quantile sketch used without totals."""
         return _core.smb_sim_config_sketch_accuracy(self._ptr)
 
     @property
     def sensitivity_trials(self) -> int:
+        """How many trials feed the Spearman sensitivity (0: none)."""
         return _core.smb_sim_config_sensitivity_trials(self._ptr)
 
     _FIELDS = ("seed", "rho", "source_rho", "measure", "level", "percentiles", "threshold",
@@ -333,6 +341,7 @@ class SimulationModel:
 
     @property
     def scenario_count(self) -> int:
+        """The number of scenarios simulated."""
         return _core.smb_sim_model_scenario_count(self._ptr)
 
     @property

@@ -40,7 +40,7 @@ SCENARIO_COLUMNS = ("id", "index", "direction", "occurrences", "occurrence_rate"
                     "es_contribution")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class SideStats:
     """The statistics of one side's totals over the trials.
 
@@ -71,6 +71,13 @@ class SideStats:
         values = {f.name: getattr(self, f.name) for f in fields(self)}
         values["percentiles"] = dict(self.percentiles)
         return (_rebuild_side, (values,))
+
+    def __repr__(self) -> str:
+        shown = [f"{name} {_display.number(getattr(self, name), 4)}"
+                 for name in ("mean", "std", "min", "max", "var", "es")]
+        if self.exceed_prob is not None:
+            shown.append(f"exceed_prob {_display.number(self.exceed_prob, 4)}")
+        return f"<SideStats {self.side}: {', '.join(shown)}>"
 
 
 def _rebuild_side(values: Dict[str, Any]) -> SideStats:
@@ -219,38 +226,47 @@ class SimulationResult:
 
     @property
     def mean(self) -> float:
+        """The loss's mean (``loss.mean``)."""
         return self.loss.mean
 
     @property
     def std(self) -> float:
+        """The loss's sample standard deviation (``loss.std``)."""
         return self.loss.std
 
     @property
     def sem(self) -> float:
+        """The standard error of the loss's mean (``loss.sem``)."""
         return self.loss.sem
 
     @property
     def min(self) -> float:
+        """The smallest loss (``loss.min``)."""
         return self.loss.min
 
     @property
     def max(self) -> float:
+        """The largest loss (``loss.max``)."""
         return self.loss.max
 
     @property
     def var(self) -> float:
+        """The loss's value-at-risk at :attr:`level` (``loss.var``)."""
         return self.loss.var
 
     @property
     def es(self) -> float:
+        """The loss's expected shortfall at :attr:`level` (``loss.es``)."""
         return self.loss.es
 
     @property
     def exceed_prob(self) -> Optional[float]:
+        """P(loss > :attr:`threshold`), None without one (``loss.exceed_prob``)."""
         return self.loss.exceed_prob
 
     @property
     def percentiles(self) -> Mapping[float, float]:
+        """The loss's percentiles, ``{level: value}`` (``loss.percentiles``)."""
         return self.loss.percentiles
 
     def __getitem__(self, id: str) -> SimulatedScenario:

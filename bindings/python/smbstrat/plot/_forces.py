@@ -74,10 +74,12 @@ def forces(source: ForcesSource, *, ax: Optional["Axes"] = None) -> "Figure":
     count = len(result.forces)
     angles = [2 * math.pi * index / count for index in range(count)]
     scores = [math.nan if f.score is None else f.score for f in result.forces]
+    # The outline breaks at a force without a score; the shading joins the
+    # scored ones.
     ax.plot(angles + angles[:1], scores + scores[:1], color=_style.INK, linewidth=2, zorder=3)
-    ax.fill(angles, [math.nan if math.isnan(s) else s for s in scores], color=_style.INK,
-            alpha=0.08, zorder=2)
     points = [(a, f.score) for a, f in zip(angles, result.forces) if f.score is not None]
+    ax.fill([a for a, _ in points], [s for _, s in points], color=_style.INK, alpha=0.08,
+            zorder=2)
     ax.plot([a for a, _ in points], [s for _, s in points], linestyle="none", marker="o",
             markersize=8, color=_style.INK, zorder=4, label="score")
 
