@@ -104,12 +104,18 @@ smb_status smb__replace_file(const char *path, const char *data, size_t len)
     if (!path[dir_len])
         return io_failure(path, "cannot save", EISDIR);
 
-    /* The new file keeps the permissions of the one it replaces. */
+    /* The new file keeps the permissions of the one it replaces. Only a
+     * regular file is replaced: renaming over a device, a pipe or a socket
+     * would put a file in its place (as root, /dev/null itself). */
     struct stat sb;
     mode_t mode = 0644;
     if (smb__io->stat(path, &sb) == 0) {
         if (S_ISDIR(sb.st_mode))
             return io_failure(path, "cannot save", EISDIR);
+        if (!S_ISREG(sb.st_mode))
+            return smb__fail_at(SMB_EIO, path, NULL, 0, 0,
+                                "cannot save: not a regular file (a device, a pipe or a "
+                                "socket), which saving would replace with one");
         mode = sb.st_mode & 07777;
     }
 

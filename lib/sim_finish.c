@@ -75,18 +75,21 @@ static smb_status exact_side(const smb_sim_model *m, const smb_sim_part *part, i
 }
 
 /* The same from the sketch. The tail is then every total at least the
- * value-at-risk's lower bound, VaR·(1 − a): it holds every trial of the
- * true tail. */
+ * sketch's value for the k-th largest total divided by 1 + a: the k-th
+ * largest itself is at least that, so the whole true tail is in. */
 static void sketch_side(const smb_sim_model *m, const smb_sim_part *part, int side, uint64_t k,
                         smb_sim_result *r, side_tail *tail)
 {
     const smb__sketch *sk = &part->tally.sketch[side];
+    const double a = m->config->accuracy;
+    uint64_t n = part->count;
     for (size_t i = 0; i < r->percentile_count; i++)
         r->percentiles[side][i] = smb__sketch_quantile(sk, r->percentile_levels[i] / 100.0);
     smb_sim_stats *s = &r->stats[side];
     s->var = smb__sketch_quantile(sk, m->config->level);
     s->es = smb__sketch_top_mean(sk, k);
-    tail->threshold = s->var * (1.0 - m->config->accuracy);
+    double kth = smb__sketch_quantile(sk, n > 1 ? (double)(n - k) / (double)(n - 1) : 0.0);
+    tail->threshold = kth / (1.0 + a);
     tail->active = s->es > 0;
 }
 
@@ -127,8 +130,8 @@ static smb_status tail_chunk(void *ctx, unsigned worker, size_t chunk)
     const smb_sim_model *m = job->model;
     const smb_sim_part *part = job->part;
     tail_worker *w = &job->workers[worker];
-    size_t offset = chunk * SMB__SIM_CHUNK;
-    size_t n = part->count - offset < SMB__SIM_CHUNK ? (size_t)part->count - offset
+    uint64_t offset = (uint64_t)chunk * SMB__SIM_CHUNK;
+    size_t n = part->count - offset < SMB__SIM_CHUNK ? (size_t)(part->count - offset)
                                                      : SMB__SIM_CHUNK;
     const double *loss, *upside;
     if (part->keep) {
@@ -142,9 +145,11 @@ static smb_status tail_chunk(void *ctx, unsigned worker, size_t chunk)
     bool any = false;
     double total[SMB_SIM_SIDE_COUNT] = {0.0, 0.0};
     for (size_t i = 0; i < n; i++) {
+        /* With kept totals the offset fits a size_t: the totals do. */
+        size_t index = (size_t)offset + i;
         bool in[SMB_SIM_SIDE_COUNT] = {
-            in_tail(part, &job->tail[SMB_SIM_LOSS], loss[i], offset + i),
-            upside && in_tail(part, &job->tail[SMB_SIM_UPSIDE], upside[i], offset + i),
+            in_tail(part, &job->tail[SMB_SIM_LOSS], loss[i], index),
+            upside && in_tail(part, &job->tail[SMB_SIM_UPSIDE], upside[i], index),
         };
         if (!in[SMB_SIM_LOSS] && !in[SMB_SIM_UPSIDE])
             continue;

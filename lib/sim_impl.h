@@ -103,8 +103,11 @@ struct smb_sim_model {
     int amount_word;          /* Philox word of the amount: 2 (impact) or 3 (money) */
     double expected;          /* Σ threats' exposures in the measure */
     uint64_t fingerprint;
-    /* Φ⁻¹ of the smallest and largest uniform of each cell (when correlated). */
+    /* Φ⁻¹ of the smallest and largest uniform of each cell of words, and
+     * Φ⁻¹(j/SMB__SIM_CELLS) for j = 0..SMB__SIM_CELLS, the ends of the cells
+     * of probabilities (when correlated). */
     double probit_low[SMB__SIM_CELLS], probit_high[SMB__SIM_CELLS];
+    double probit_edge[SMB__SIM_CELLS + 1];
 };
 
 /* ---- trials (sim_trial.c) ------------------------------------------------ */

@@ -316,6 +316,10 @@ smb_status smb_sim_model_new(const smb_scenarios *scenarios, const smb_resilienc
         m->probit_low[j] = smb__normal_quantile(smb__u01(first));
         m->probit_high[j] = smb__normal_quantile(smb__u01(last));
     }
+    for (uint32_t j = 0; m->correlated && j <= SMB__SIM_CELLS; j++)
+        m->probit_edge[j] = j == 0               ? -HUGE_VAL
+                            : j == SMB__SIM_CELLS ? HUGE_VAL
+                                                  : smb__normal_quantile((double)j / SMB__SIM_CELLS);
     smb__free(applied.likelihood_factor);
     smb__free(applied.impact_factor);
     *out = m;

@@ -56,6 +56,93 @@ static inline double common_factor_of(uint32_t w0)
     return smb__normal_quantile(smb__u01(w0));
 }
 
+/* ---- deciding occurrences early ------------------------------------------ */
+
+/* Most occurrences are decided without drawing the likelihood or taking a
+ * normal quantile, and exactly as the rules above would decide them:
+ *
+ *  - uncorrelated, u1 < p is compared on the word w1: below `surely` it is
+ *    below every p the likelihood can draw (draws never leave its [min,
+ *    max]), at or above `maybe` above them all (see words_below in
+ *    sim_model.c);
+ *  - correlated, √ρ·Z + √(1 − ρ)·Φ⁻¹(u1) is bounded through the quantiles
+ *    of the ends of w1's cell, Φ⁻¹(p) through those of the likelihood's
+ *    ends and, once p is drawn, of p's cell; a margin of
+ *    SMB__SIM_BRACKET_MARGIN, far above every rounding and the quantile's
+ *    own error, separates the bounds before they decide.
+ *
+ * The chunk loop and the single trials share these functions. */
+
+enum { NO = 0, YES = 1, OPEN = 2 };
+
+/* The first looks take their thresholds by value, so that the chunk loop
+ * that calls them keeps them in registers and vectorises. */
+typedef struct look_words {
+    uint32_t surely, surely_all, maybe, maybe_all;
+} look_words;
+
+typedef struct look_bounds {
+    double a, b, occurs_below, never_above;
+    const double *low, *high;
+} look_bounds;
+
+static inline look_words words_of(const smb__sim_scenario *sc)
+{
+    return (look_words){sc->surely, sc->surely_all, sc->maybe, sc->maybe_all};
+}
+
+static inline look_bounds bounds_of(const smb_sim_model *m, const smb__sim_scenario *sc)
+{
+    return (look_bounds){sc->sqrt_rho, sc->sqrt_rest, sc->occurs_below, sc->never_above,
+                         m->probit_low, m->probit_high};
+}
+
+static inline uint32_t look_uncorrelated(look_words l, uint32_t w1)
+{
+    uint32_t yes = (w1 < l.surely) | l.surely_all;
+    uint32_t perhaps = (w1 < l.maybe) | l.maybe_all;
+    return yes | ((perhaps & (yes ^ 1u)) << 1);
+}
+
+static inline uint32_t look_correlated(look_bounds l, uint32_t w1, double z)
+{
+    uint32_t cell = w1 >> (32 - SMB__SIM_CELL_BITS);
+    double common = l.a * z;
+    uint32_t yes = common + l.b * l.high[cell] < l.occurs_below;
+    uint32_t no = common + l.b * l.low[cell] > l.never_above;
+    return yes | (((yes | no) ^ 1u) << 1);
+}
+
+/* An occurrence the first look left open: draw p, look again with p's cell
+ * when correlated, else compare exactly. */
+static inline bool settle(const smb_sim_model *m, const smb__sim_scenario *sc, uint32_t w0,
+                          uint32_t w1, double z)
+{
+    double p = likelihood_of(sc, w0);
+    if (sc->correlated && sc->likelihood_varies) {
+        /* p·CELLS is exact, so p lies between edges c and c + 1. */
+        double scaled = p * SMB__SIM_CELLS;
+        size_t c = scaled >= SMB__SIM_CELLS ? SMB__SIM_CELLS - 1 : (size_t)scaled;
+        uint32_t cell = w1 >> (32 - SMB__SIM_CELL_BITS);
+        double common = sc->sqrt_rho * z;
+        if (common + sc->sqrt_rest * m->probit_high[cell] <
+            m->probit_edge[c] - SMB__SIM_BRACKET_MARGIN)
+            return true;
+        if (common + sc->sqrt_rest * m->probit_low[cell] >
+            m->probit_edge[c + 1] + SMB__SIM_BRACKET_MARGIN)
+            return false;
+    }
+    return occurs(sc, p, w1, z);
+}
+
+static inline bool decide(const smb_sim_model *m, const smb__sim_scenario *sc, uint32_t w0,
+                          uint32_t w1, double z)
+{
+    uint32_t look = sc->correlated ? look_correlated(bounds_of(m, sc), w1, z)
+                                   : look_uncorrelated(words_of(sc), w1);
+    return look == OPEN ? settle(m, sc, w0, w1, z) : look == YES;
+}
+
 /* ---- one trial ----------------------------------------------------------- */
 
 double smb__sim_common_factor(const smb_sim_model *m, uint64_t t)
@@ -72,7 +159,7 @@ double smb__sim_contribution(const smb_sim_model *m, size_t s, uint64_t t, doubl
     const smb__sim_scenario *sc = &m->scenarios[s];
     uint32_t w[4];
     block_at(m, t, (uint32_t)s, w);
-    if (!occurs(sc, likelihood_of(sc, w[0]), w[1], z))
+    if (!decide(m, sc, w[0], w[1], z))
         return 0.0;
     return amount_of(sc, w[m->amount_word]);
 }
@@ -111,60 +198,33 @@ static void clear_past(uint32_t *flag, size_t n)
         flag[i] = 0;
 }
 
-/* The copula's comparison √ρ·Z + √(1 − ρ)·Φ⁻¹(u1) < Φ⁻¹(p), decided from
- * bounds where they are far enough apart: Φ⁻¹(u1) lies between the
- * quantiles of its cell's ends, Φ⁻¹(p) between those of the likelihood's
- * ends, and a margin of SMB__SIM_BRACKET_MARGIN covers every rounding. The
- * trials the bounds leave open (about one in a hundred) compare exactly. */
-static void correlated_occurrences(const smb_sim_model *m, const smb__sim_scenario *sc,
-                                   size_t n, smb__sim_scratch *x)
-{
-    const double a = sc->sqrt_rho, b = sc->sqrt_rest;
-    const double occurs_below = sc->occurs_below, never_above = sc->never_above;
-    const double *low = m->probit_low, *high = m->probit_high;
-    const uint32_t *w1 = x->w1;
-    const double *z = x->z;
-    uint32_t *occ = x->occurs, *mark = x->mark;
-    for (size_t i = 0; i < SMB__SIM_CHUNK; i++) {
-        uint32_t cell = w1[i] >> (32 - SMB__SIM_CELL_BITS);
-        double common = a * z[i];
-        uint32_t yes = common + b * high[cell] < occurs_below;
-        uint32_t no = common + b * low[cell] > never_above;
-        occ[i] = yes;
-        mark[i] = (yes | no) ^ 1u;
-    }
-    size_t k = pick_marked(mark, n, x->pick);
-    for (size_t j = 0; j < k; j++) {
-        size_t i = x->pick[j];
-        occ[i] = occurs(sc, likelihood_of(sc, x->w0[i]), w1[i], z[i]);
-    }
-    clear_past(occ, n);
-}
-
+/* Each trial's occurrence: a first look over the whole chunk, in a loop
+ * without branches, then the open ones settled one by one. */
 static void occurrences_of(const smb_sim_model *m, const smb__sim_scenario *sc, size_t n,
                            smb__sim_scratch *x)
 {
-    uint32_t *occ = x->occurs;
-    if (sc->correlated) {
-        correlated_occurrences(m, sc, n, x);
-        return;
-    }
-    /* u1 < p compared on the word: a word below every p the likelihood can
-     * draw occurs, one above them all does not, only those between draw. */
-    const uint32_t surely = sc->surely, surely_all = sc->surely_all;
-    const uint32_t maybe = sc->maybe, maybe_all = sc->maybe_all;
     const uint32_t *w1 = x->w1;
-    uint32_t *mark = x->mark;
-    for (size_t i = 0; i < SMB__SIM_CHUNK; i++) {
-        uint32_t yes = (w1[i] < surely) | surely_all;
-        uint32_t perhaps = (w1[i] < maybe) | maybe_all;
-        occ[i] = yes;
-        mark[i] = perhaps & (yes ^ 1u);
+    uint32_t *occ = x->occurs, *mark = x->mark;
+    if (sc->correlated) {
+        const look_bounds l = bounds_of(m, sc);
+        const double *z = x->z;
+        for (size_t i = 0; i < SMB__SIM_CHUNK; i++) {
+            uint32_t look = look_correlated(l, w1[i], z[i]);
+            occ[i] = look & 1u;
+            mark[i] = look >> 1;
+        }
+    } else {
+        const look_words l = words_of(sc);
+        for (size_t i = 0; i < SMB__SIM_CHUNK; i++) {
+            uint32_t look = look_uncorrelated(l, w1[i]);
+            occ[i] = look & 1u;
+            mark[i] = look >> 1;
+        }
     }
     size_t k = pick_marked(mark, n, x->pick);
     for (size_t j = 0; j < k; j++) {
         size_t i = x->pick[j];
-        occ[i] = occurs(sc, likelihood_of(sc, x->w0[i]), w1[i], 0.0);
+        occ[i] = settle(m, sc, x->w0[i], w1[i], sc->correlated ? x->z[i] : 0.0);
     }
     clear_past(occ, n);
 }

@@ -108,9 +108,6 @@ int cli_usage_error(const char *command, const char *fmt, ...) CLI_PRINTF(2, 3);
 int cli_library_error(smb_status status);
 /* Exit status for a failed library call, without printing. */
 int cli_exit_for(smb_status status);
-/* Print `text` padded to `width` columns, in `colour` when allowed. */
-void cli_put_padded(FILE *out, const cli_ctx *ctx, cli_colour colour, const char *text,
-                    size_t width);
 /* The escape sequence that starts `colour` ("" for CLI_PLAIN), and the one
  * that ends any colour. */
 const char *cli_colour_code(cli_colour colour);
@@ -120,6 +117,9 @@ void cli_put_coloured(FILE *out, const cli_ctx *ctx, cli_colour colour, const ch
 /* Print text from a document on one line: control characters (C0, DEL and
  * C1), which could move the cursor or recolour a terminal, become spaces. */
 void cli_put_text(FILE *out, const char *text);
+/* The same for the first `bytes` bytes of `text`, which end between two
+ * characters. */
+void cli_put_span(FILE *out, const char *text, size_t bytes);
 /* The colour of a force band: green low, yellow moderate, red high, cyan
  * for a force without a score. */
 cli_colour cli_band_colour(smb_force_band band);

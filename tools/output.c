@@ -80,26 +80,24 @@ void cli_put_coloured(FILE *out, const cli_ctx *ctx, cli_colour colour, const ch
         fputs(text, out);
 }
 
-void cli_put_padded(FILE *out, const cli_ctx *ctx, cli_colour colour, const char *text,
-                    size_t width)
+void cli_put_span(FILE *out, const char *text, size_t bytes)
 {
-    /* Pad outside the escape codes so that columns line up on a terminal. */
-    cli_put_coloured(out, ctx, colour, text);
-    for (size_t n = strlen(text); n < width; n++)
-        fputc(' ', out);
+    for (size_t i = 0; i < bytes; i++) {
+        unsigned char c = (unsigned char)text[i];
+        /* U+0080..U+009F are C2 80..C2 9F in UTF-8. */
+        if (c == 0xC2 && i + 1 < bytes && (unsigned char)text[i + 1] >= 0x80 &&
+            (unsigned char)text[i + 1] <= 0x9F) {
+            fputc(' ', out);
+            i++;
+        } else {
+            fputc(c < 0x20 || c == 0x7F ? ' ' : c, out);
+        }
+    }
 }
 
 void cli_put_text(FILE *out, const char *text)
 {
-    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
-        /* U+0080..U+009F are C2 80..C2 9F in UTF-8. */
-        if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
-            fputc(' ', out);
-            p++;
-        } else {
-            fputc(*p < 0x20 || *p == 0x7F ? ' ' : *p, out);
-        }
-    }
+    cli_put_span(out, text, strlen(text));
 }
 
 cli_colour cli_band_colour(smb_force_band band)

@@ -53,29 +53,13 @@ static size_t advance(const char *s, size_t bytes, size_t width)
     return i;
 }
 
-/* Print bytes of document text; control characters become spaces (C1 is
- * C2 80..C2 9F in UTF-8), as cli_put_text() prints them. */
-static void put_span(FILE *out, const char *s, size_t bytes)
-{
-    for (size_t i = 0; i < bytes; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == 0xC2 && i + 1 < bytes && (unsigned char)s[i + 1] >= 0x80 &&
-            (unsigned char)s[i + 1] <= 0x9F) {
-            fputc(' ', out);
-            i++;
-        } else {
-            fputc(c < 0x20 || c == 0x7F ? ' ' : c, out);
-        }
-    }
-}
-
 static void put_coloured_span(FILE *out, const cli_ctx *ctx, cli_colour colour, const char *s,
                               size_t bytes)
 {
     int coloured = ctx->colour && colour != CLI_PLAIN && bytes > 0;
     if (coloured)
         fputs(cli_colour_code(colour), out);
-    put_span(out, s, bytes);
+    cli_put_span(out, s, bytes);
     if (coloured)
         fputs(CLI_COLOUR_RESET, out);
 }

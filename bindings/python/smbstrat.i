@@ -858,8 +858,9 @@ static int smbpy_progress_call(double fraction, void *user)
     int stop = 0;
 
     PyEval_RestoreThread(p->state);
-    /* Ctrl-C stops a long run; it raises KeyboardInterrupt afterwards. */
-    if (PyErr_CheckSignals() < 0) {
+    /* Ctrl-C stops a long run; it raises KeyboardInterrupt afterwards. An
+     * exception already pending (a call after a cancel) stops it too. */
+    if (PyErr_Occurred() || PyErr_CheckSignals() < 0) {
         stop = 1;
     } else if (p->callback != Py_None) {
         PyObject *answer = PyObject_CallFunction(p->callback, "d", fraction);

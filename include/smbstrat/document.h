@@ -73,7 +73,13 @@ SMB_API smb_status smb_document_load_string(const char *text, size_t length,
  * @brief Save atomically: write a temporary file beside @p path, flush it to
  *        disk, then rename it over @p path. On failure the previous file is
  *        intact and no temporary file remains.
- * @return ::SMB_OK, ::SMB_EINVAL, ::SMB_EIO or ::SMB_ENOMEM.
+ *
+ * The new file keeps the permissions of the one it replaces. A process
+ * killed during the save leaves the old file or the complete new one, and
+ * possibly the temporary file `.NAME.XXXXXX` beside it, which the library
+ * never reads (docs/reliability.md, "Data safety").
+ * @return ::SMB_OK, ::SMB_EINVAL, ::SMB_EIO (the message names the file and
+ *         the step that failed) or ::SMB_ENOMEM.
  */
 SMB_API smb_status smb_document_save_file(const smb_document *doc, const char *path);
 /**

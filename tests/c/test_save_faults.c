@@ -667,6 +667,51 @@ START_TEST(test_load_interrupted_reads)
 }
 END_TEST
 
+/* A device, a pipe or a socket is never replaced by a file: a FIFO made
+ * here, and a character device as stat reports /dev/null (which a test
+ * must not risk). Nothing is created beside them. */
+static int stat_as_device(const char *path, struct stat *sb)
+{
+    int rc = real()->stat(path, sb);
+    if (rc == 0 && strstr(path, "plan.json"))
+        sb->st_mode = (sb->st_mode & ~(mode_t)S_IFMT) | S_IFCHR;
+    return rc;
+}
+
+START_TEST(test_special_files_are_not_replaced)
+{
+    scratch s;
+    scratch_make(&s);
+    const char *message = "cannot save: not a regular file (a device, a pipe or a socket), "
+                          "which saving would replace with one";
+    char expected[512];
+    snprintf(expected, sizeof expected, "%s: %s", s.path, message);
+
+    smb__io_hooks device = hooks;
+    device.stat = stat_as_device;
+    plan_reset();
+    smb__io_hooks_set(&device);
+    smb_status st = smb_document_save_file(s.doc, s.path);
+    smb__io_hooks_set(NULL);
+    ck_assert_int_eq(st, SMB_EIO);
+    ck_assert_str_eq(smb_last_error(), expected);
+    ck_assert_int_eq(plan.calls[CALL_MKSTEMP], 0);
+    assert_old_file(&s);
+    assert_no_strays(&s);
+
+    ck_assert_int_eq(unlink(s.path), 0);
+    ck_assert_int_eq(mkfifo(s.path, 0600), 0);
+    st = smb_document_save_file(s.doc, s.path);
+    ck_assert_int_eq(st, SMB_EIO);
+    ck_assert_str_eq(smb_last_error(), expected);
+    struct stat sb;
+    ck_assert_int_eq(lstat(s.path, &sb), 0);
+    ck_assert(S_ISFIFO(sb.st_mode));
+    assert_no_strays(&s);
+    scratch_remove(&s);
+}
+END_TEST
+
 /* ---- SIGKILL before each step -------------------------------------------- */
 
 /* The child saves with the plan's kill point and exits 0 if it lives. */
@@ -727,7 +772,7 @@ START_TEST(test_kill_before_each_step)
         if (names[0]) {
             ck_assert_msg(strncmp(names, ".plan.json.", 11) == 0 && strlen(names) == 17,
                           "step %ld left %s", k, names);
-            char stray[512];
+            char stray[sizeof s.dir + 1 + sizeof names];
             snprintf(stray, sizeof stray, "%s/%s", s.dir, names);
             char *part = slurp(stray, &len);
             ck_assert(len <= s.new_len && memcmp(part, s.new_text, len) == 0);
@@ -774,6 +819,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_write_of_nothing);
     tcase_add_test(tc, test_cleanup_fails_too);
     tcase_add_test(tc, test_directory_flush_failure);
+    tcase_add_test(tc, test_special_files_are_not_replaced);
 
     tc = tcase(s, "load");
     tcase_add_loop_test(tc, test_load_fault, 0, LOAD_FAULT_COUNT);

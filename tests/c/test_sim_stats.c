@@ -2,11 +2,13 @@
 /*
  * The simulator's internal statistics and trial machinery, worked out by
  * hand on tiny arrays: type-7 percentiles, the expected-shortfall tail and
- * its ties, average ranks and Spearman's ρ, the radix sort; and the two
+ * its ties, average ranks and Spearman's ρ, the radix sort; and the
  * invariants the engine rests on: every vector form of the Philox words
- * equals the scalar reference, and a chunk of trials adds up exactly the
- * contributions that single trials recreate from their indices. Links the
- * library's objects, since these functions are not exported.
+ * equals the scalar reference, and both a chunk of trials and the single
+ * trials recreated from their indices give exactly what the documented
+ * rules, written out plainly here, give (the engine decides most
+ * occurrences early, from bounds). Links the library's objects, since these
+ * functions are not exported.
  */
 #include <math.h>
 #include <stdio.h>
@@ -239,6 +241,32 @@ static smb_scenarios *mixed_set(void)
     return set;
 }
 
+/* The documented rules, written out plainly, without any of the engine's
+ * shortcuts: every draw made, every comparison exact. */
+static double reference_common_factor(const smb_sim_model *m, uint64_t t)
+{
+    const uint32_t ctr[4] = {(uint32_t)t, (uint32_t)(t >> 32), 0xFFFFFFFFu, 0};
+    uint32_t w[4];
+    smb__philox4x32_10(ctr, m->key, w);
+    return m->correlated ? smb__normal_quantile(smb__u01(w[0])) : 0.0;
+}
+
+static double reference_contribution(const smb_sim_model *m, size_t s, uint64_t t, double z)
+{
+    const smb__sim_scenario *sc = &m->scenarios[s];
+    const uint32_t ctr[4] = {(uint32_t)t, (uint32_t)(t >> 32), (uint32_t)s, 0};
+    uint32_t w[4];
+    smb__philox4x32_10(ctr, m->key, w);
+    double p = smb__sampler_draw(&sc->likelihood, smb__u01(w[0])) * sc->likelihood_factor;
+    bool occurs = sc->correlated ? sc->sqrt_rho * z +
+                                           sc->sqrt_rest * smb__normal_quantile(smb__u01(w[1])) <
+                                       smb__normal_quantile(p)
+                                 : smb__u01(w[1]) < p;
+    if (!occurs || !sc->has_amount)
+        return 0.0;
+    return smb__sampler_draw(&sc->amount, smb__u01(w[m->amount_word])) * sc->amount_scale;
+}
+
 static void check_chunk(const smb_sim_model *m, uint64_t first, size_t n)
 {
     static smb__sim_scratch scratch;
@@ -249,17 +277,22 @@ static void check_chunk(const smb_sim_model *m, uint64_t first, size_t n)
     uint64_t recount[32] = {0};
     for (size_t i = 0; i < n; i++) {
         uint64_t t = first + i;
-        double z = smb__sim_common_factor(m, t);
+        double z = reference_common_factor(m, t);
+        ck_assert(smb__sim_common_factor(m, t) == z);
         double total[SMB_SIM_SIDE_COUNT] = {0.0, 0.0};
         for (size_t s = 0; s < m->count; s++) {
-            double c = smb__sim_contribution(m, s, t, z);
+            double c = reference_contribution(m, s, t, z);
+            double single = smb__sim_contribution(m, s, t, z);
+            if (memcmp(&c, &single, sizeof c) != 0)
+                ck_abort_msg("trial %llu scenario %zu: single trial %.17g, rules %.17g",
+                             (unsigned long long)t, s, single, c);
             total[m->scenarios[s].side] += c;
             recount[s] += c > 0; /* every amount here is at least 1 × v > 0 */
         }
-        ck_assert_msg(memcmp(&total[0], &loss[i], sizeof(double)) == 0 &&
-                          memcmp(&total[1], &upside[i], sizeof(double)) == 0,
-                      "trial %llu: chunk %.17g/%.17g, single %.17g/%.17g",
-                      (unsigned long long)t, loss[i], upside[i], total[0], total[1]);
+        if (memcmp(&total[0], &loss[i], sizeof(double)) != 0 ||
+            memcmp(&total[1], &upside[i], sizeof(double)) != 0)
+            ck_abort_msg("trial %llu: chunk %.17g/%.17g, rules %.17g/%.17g",
+                         (unsigned long long)t, loss[i], upside[i], total[0], total[1]);
     }
     for (size_t s = 0; s < m->count; s++)
         ck_assert_uint_eq(occurrences[s], recount[s]);
@@ -278,7 +311,8 @@ START_TEST(a_chunk_adds_up_its_single_trials)
         }
         smb_sim_model *m = NULL;
         TH_OK(smb_sim_model_new(set, NULL, NULL, NULL, 0, config, &m));
-        check_chunk(m, 0, SMB__SIM_CHUNK);
+        for (uint64_t c = 0; c < 8; c++)
+            check_chunk(m, c * SMB__SIM_CHUNK, SMB__SIM_CHUNK);
         check_chunk(m, 0xFFFFFF00ULL, 700); /* a partial chunk across 2^32 */
         smb_sim_model_free(m);
     }
@@ -289,7 +323,8 @@ END_TEST
 
 /* The early decisions of the copula rest on Φ⁻¹ of every uniform of a
  * cell lying between Φ⁻¹ of the cell's ends, to far better than the
- * margin: checked at the ends of every cell and at a million words. */
+ * margin: checked at the ends of every cell and at a million words, and
+ * likewise for the cells of probabilities. */
 START_TEST(normal_quantile_brackets_hold)
 {
     smb_scenarios *set = mixed_set();
@@ -314,6 +349,20 @@ START_TEST(normal_quantile_brackets_hold)
         if (!(q >= m->probit_low[cell] - slack && q <= m->probit_high[cell] + slack))
             ck_abort_msg("word %08x: %.17g outside [%.17g, %.17g]", word, q, m->probit_low[cell],
                          m->probit_high[cell]);
+    }
+    /* And Φ⁻¹ of a probability within [j/CELLS, (j + 1)/CELLS]. */
+    ck_assert(m->probit_edge[0] == -HUGE_VAL && m->probit_edge[SMB__SIM_CELLS] == HUGE_VAL);
+    for (int i = 0; i < 1000000; i++) {
+        w ^= w << 13;
+        w ^= w >> 17;
+        w ^= w << 5;
+        double p = i < 3 ? (double[]){0.0, 0.5, 1.0}[i] : ldexp((double)w, -32 - (i % 20));
+        double scaled = p * SMB__SIM_CELLS;
+        size_t c = scaled >= SMB__SIM_CELLS ? SMB__SIM_CELLS - 1 : (size_t)scaled;
+        double q = smb__normal_quantile(p);
+        if (!(q >= m->probit_edge[c] - slack && q <= m->probit_edge[c + 1] + slack))
+            ck_abort_msg("p %.17g: %.17g outside [%.17g, %.17g]", p, q, m->probit_edge[c],
+                         m->probit_edge[c + 1]);
     }
     smb_sim_model_free(m);
     smb_sim_config_free(config);

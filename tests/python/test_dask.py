@@ -2,7 +2,9 @@
 """smbstrat.dask: trials split over the processes of a Dask cluster give
 exactly the result of one process."""
 
+import subprocess
 import sys
+import textwrap
 
 import pytest
 
@@ -53,6 +55,25 @@ def test_a_path_default_chunks_responses_and_the_sketch(client, bakery_path):
     spread = smbstrat.dask.simulate(str(bakery_path), 30_001, client=client,
                                     keep_totals=False, responses=chosen, measure="money")
     assert spread == alone and spread.totals is None
+
+
+def test_without_a_client_a_local_cluster_is_started_for_the_call(tmp_path, bakery_path):
+    # In a fresh process, so that no client of this one is the default.
+    pytest.importorskip("distributed")
+    script = tmp_path / "alone.py"
+    script.write_text(textwrap.dedent(f"""\
+        import smbstrat, smbstrat.dask
+
+        if __name__ == "__main__":
+            path = {str(bakery_path)!r}
+            spread = smbstrat.dask.simulate(path, 3_000, seed=2)
+            assert spread == smbstrat.Document.load(path).simulate(3_000, seed=2)
+            print("same")
+        """))
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "same\n"
 
 
 def test_ranges_cover_the_trials_in_order():
