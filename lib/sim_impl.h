@@ -4,8 +4,10 @@
  * share (docs/methodology.md, "Monte Carlo simulation"):
  *   - configuration: sim_config.c;
  *   - the compiled model and its fingerprint: sim_model.c;
- *   - the trials themselves (the one home of the sampling rules): sim_trial.c;
+ *   - the trials themselves (the one home of the sampling rules): sim_trial.c,
+ *     with the Philox words of a chunk in vector registers: sim_words.c;
  *   - worker threads, progress and cancellation: sim_threads.c;
+ *   - what a range adds up to: sim_tally.c;
  *   - running a range into a part: sim_run.c; parts: sim_part.c;
  *   - statistics helpers (sorting, percentiles, ranks): sim_stats.c;
  *   - finishing a part into a result: sim_finish.c, sim_result.c.

@@ -304,6 +304,14 @@ static smb_status build_pert(smb__sampler *s, double alpha, double beta)
     return SMB_OK;
 }
 
+/* Keep a draw inside [lo, hi] against the last bit of rounding. Comparisons
+ * rather than fmin/fmax: those are library calls in the inner loop, and the
+ * values here are never NaN. */
+static inline double clamp(double x, double lo, double hi)
+{
+    return x < lo ? lo : x > hi ? hi : x;
+}
+
 static double pert_draw(const smb__sampler *s, double u)
 {
     unsigned high = u > 0.5;
@@ -320,7 +328,7 @@ static double pert_draw(const smb__sampler *s, double u)
     unsigned j = (unsigned)w;
     const double *n = s->table + 2 * (size_t)((meta >> 5) + j);
     double y = hermite(n[0], n[1], n[2], n[3], w - (double)j);
-    return fmin(fmax(s->min + s->c * y, s->min), s->max);
+    return clamp(s->min + s->c * y, s->min, s->max);
 }
 
 /* ---- samplers ---------------------------------------------------------------- */
@@ -378,11 +386,11 @@ double smb__sampler_draw(const smb__sampler *s, double u)
 {
     switch (s->form) {
     case SMB_DIST_UNIFORM:
-        return fmin(s->min + u * s->c, s->max);
+        return clamp(s->min + u * s->c, s->min, s->max);
     case SMB_DIST_TRIANGULAR: {
         bool below = u < s->a;
         double r = sqrt(below ? u * s->b : (1.0 - u) * s->c);
-        return fmin(fmax(below ? s->min + r : s->max - r, s->min), s->max);
+        return clamp(below ? s->min + r : s->max - r, s->min, s->max);
     }
     case SMB_DIST_PERT:
         return pert_draw(s, u);
