@@ -28,11 +28,11 @@ extern "C" {
 /** Major version of the headers in use. */
 #define SMB_VERSION_MAJOR 0
 /** Minor version of the headers in use. */
-#define SMB_VERSION_MINOR 1
+#define SMB_VERSION_MINOR 2
 /** Patch version of the headers in use. */
 #define SMB_VERSION_PATCH 0
 /** The version of the headers as a string, "MAJOR.MINOR.PATCH". */
-#define SMB_VERSION_STRING "0.1.0"
+#define SMB_VERSION_STRING "0.2.0"
 /** The version as one comparable number: MAJOR * 10000 + MINOR * 100 + PATCH. */
 #define SMB_VERSION_NUMBER \
     (SMB_VERSION_MAJOR * 10000 + SMB_VERSION_MINOR * 100 + SMB_VERSION_PATCH)

@@ -148,8 +148,8 @@ START_TEST(version_matches_headers)
 {
     ck_assert_str_eq(smb_version(), SMB_VERSION_STRING);
     ck_assert_int_eq(smb_version_number(), SMB_VERSION_NUMBER);
-    /* 0.1.0 -> 0 * 10000 + 1 * 100 + 0 */
-    ck_assert_int_eq(SMB_VERSION_NUMBER, 100);
+    /* 0.2.0 -> 0 * 10000 + 2 * 100 + 0 */
+    ck_assert_int_eq(SMB_VERSION_NUMBER, 200);
 }
 END_TEST
 

@@ -31,7 +31,7 @@ SUMMARY = re.compile(
 def test_version():
     proc = run("--version")
     assert proc.returncode == 0
-    assert out(proc) == "smbstrat 0.1.0\n"
+    assert out(proc) == "smbstrat 0.2.0\n"
     assert proc.stderr == b""
 
 
