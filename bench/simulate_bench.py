@@ -113,7 +113,7 @@ def bench_measure(smbstrat, reference, doc, measure, trials, repeat):
     print(f"\n== {measure}: {trials} trials x {scenarios} scenarios ==")
     for name, ok, detail in checks:
         print(f"  agreement {name:5} {'ok  ' if ok else 'FAIL'} {detail}")
-    print(f"                          wall    processor")
+    print("                          wall    processor")
     print(f"  numpy                 {tn:8.3f} s {cn:8.3f} s")
     print(f"  libsmbstrat 1 thread  {t1:8.3f} s {c1:8.3f} s")
     print(f"  libsmbstrat 2 threads {t2:8.3f} s {c2:8.3f} s")

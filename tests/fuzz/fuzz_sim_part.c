@@ -13,12 +13,12 @@
  * refused with a reason; what does not load must fail with a message and
  * leave the output alone.
  *
- * Input: a saved part (it starts with the part's magic, "SMBSIMP1", as the
- * seeds in tests/fuzz/corpus/fuzz_sim_part do), loaded into both models;
- * or byte 0 chooses: bit 0 edit (1) or raw (0); bit 1 the model with
- * sketches; bit 2 put the checksum right. Then, when editing, records of 4
- * bytes: an operation (set, xor, add to the 8-byte field, truncate), a
- * 16-bit little-endian offset into the part and a value.
+ * Input: a saved part (it starts with the part's magic, "SMBSIMP1"),
+ * loaded into both models; or byte 0 chooses: bit 0 edit (1) or raw (0);
+ * bit 1 the model with sketches; bit 2 put the checksum right. Then, when
+ * editing, records of 4 bytes: an operation (set, xor, add to the 8-byte
+ * field, truncate), a 16-bit little-endian offset into the part and a
+ * value.
  */
 #include <stdint.h>
 #include <stdio.h>

@@ -8,8 +8,6 @@ import textwrap
 
 import pytest
 
-import smbstrat
-
 np = pytest.importorskip("numpy")
 
 # Debian's tornado warns about its own event loop handling; not ours.
