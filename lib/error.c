@@ -123,6 +123,10 @@ smb_status smb__vfail_at(smb_status status, const char *file, const char *path,
         size_t keep = smb__utf8_cut(next.message, sizeof next.message - 1);
         next.message[keep] = '\0';
     }
+    /* Text echoed from the input (jansson's "near '...'", a file name) may
+     * hold bytes that are no UTF-8, or a character cut in two; the message
+     * never does. */
+    smb__utf8_scrub(next.message);
 
     memcpy(last.message, next.message, sizeof last.message);
     memcpy(last.file, next.file, sizeof last.file);

@@ -53,6 +53,9 @@ bool smb__utf8_valid(const char *s, size_t n);
 /* The length of s[0..n) without a multi-byte sequence cut short at its
  * end: where to cut a valid UTF-8 string so that it stays valid. */
 size_t smb__utf8_cut(const char *s, size_t n);
+/* Make the NUL-terminated s valid UTF-8 in place: each byte that starts no
+ * valid sequence becomes '?'. */
+void smb__utf8_scrub(char *s);
 /* Check a caller-supplied string for `field`: not NULL, valid UTF-8, at most
  * SMB_MAX_TEXT_LENGTH bytes and, unless allow_empty, not empty. Records the
  * failure naming `field`. */

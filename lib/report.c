@@ -5,6 +5,7 @@
  * failure everything computed is released and nothing is handed out. */
 #include <string.h>
 
+#include "file_io.h"
 #include "report_internal.h"
 
 /* The sections in reading order; the table of contents lists them all. */
@@ -159,4 +160,19 @@ smb_status smb_report_render(const smb_document *doc, const smb_sim_result *simu
     smb__report_close(&w);
     facts_free(&f);
     return smb__buf_finish(&b, out, length);
+}
+
+smb_status smb_report_save(const smb_document *doc, const smb_sim_result *simulation,
+                           smb_format format, const char *path)
+{
+    if (!path)
+        return smb__fail(SMB_EINVAL, "smb_report_save: path must not be NULL");
+    char *text = NULL;
+    size_t length = 0;
+    smb_status st = smb_report_render(doc, simulation, format, &text, &length);
+    if (st != SMB_OK)
+        return st;
+    st = smb__replace_file(path, text, length);
+    smb_free(text);
+    return st;
 }

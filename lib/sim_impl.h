@@ -158,17 +158,25 @@ double smb__sim_input(const smb_sim_model *m, size_t s, smb_sim_input_kind kind,
 /* ---- threads, progress, cancellation (sim_threads.c) --------------------- */
 
 /* The progress callback of a whole call (a run, or a run and its finish),
- * with the last fraction reported so that fractions never go back. */
+ * with the last fraction reported so that fractions never go back, and
+ * when it was reported. */
 typedef struct smb__sim_progress {
     smb_sim_progress_fn fn;
     void *user;
     double last;
+    double last_ms; /* the monotonic clock at the last call, in ms */
     bool reported;
 } smb__sim_progress;
 
+/* How often, at least, the callback hears of a run that moves: a cancel
+ * (or Ctrl-C through a binding's callback) lands this soon, however long
+ * a hundredth of the run takes. */
+#define SMB__SIM_REPORT_MS 50.0
+
 /* Report `fraction` (raised to the last one reported) when it is the first
- * report, at least a hundredth past the last one, or the first 1. True:
- * the callback asked to cancel. */
+ * report, at least a hundredth past the last one, past the last one after
+ * SMB__SIM_REPORT_MS or more, or the first 1. True: the callback asked to
+ * cancel. */
 bool smb__sim_report(smb__sim_progress *progress, double fraction);
 
 /* A task of a parallel loop; `worker` is 0..threads-1, so a task can use
@@ -183,7 +191,8 @@ unsigned smb__sim_workers(unsigned threads, size_t tasks);
 smb_status smb__sim_check_threads(unsigned threads);
 /* Run tasks 0..count-1 on `workers` threads (1: on the calling thread),
  * reporting progress from `from` to `to` on the calling thread about a
- * hundred times. SMB_OK, the first failure of a task (recorded here),
+ * hundred times, and every SMB__SIM_REPORT_MS or so while tasks finish.
+ * SMB_OK, the first failure of a task (recorded here),
  * SMB_ECANCELED or SMB_EIO (a thread could not be started). */
 smb_status smb__sim_parallel(unsigned workers, size_t count, smb__sim_task_fn task, void *ctx,
                              smb__sim_progress *progress, double from, double to);

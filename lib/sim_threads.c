@@ -4,15 +4,30 @@
  * only coordinates: it reports progress (never a worker), and a
  * cancellation or a failure stops every worker before its next task.
  * Results never depend on which worker ran which task: the tasks write to
- * places of their own, or add to exact, order-independent accumulators. */
+ * places of their own, or add to exact, order-independent accumulators.
+ *
+ * Progress is reported at each hundredth of a loop and, so that a cancel
+ * lands soon on a long run, every SMB__SIM_REPORT_MS of wall time while
+ * tasks finish: the coordinating thread wakes up that often to look. */
 #include <pthread.h>
 #include <stdatomic.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "sim_impl.h"
 
-/* About this many progress reports per loop. */
+/* About this many progress reports per loop, besides the timed ones. */
 #define REPORTS 100
+
+/* The coordinating thread's look when nothing was due at its last one. */
+#define RECHECK_MS (SMB__SIM_REPORT_MS / 5)
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
 
 bool smb__sim_report(smb__sim_progress *progress, double fraction)
 {
@@ -23,10 +38,13 @@ bool smb__sim_report(smb__sim_progress *progress, double fraction)
     if (fraction > 1.0)
         fraction = 1.0;
     bool finished = fraction == 1.0 && progress->last < 1.0;
-    if (progress->reported && fraction < progress->last + 1.0 / REPORTS && !finished)
+    double now = now_ms();
+    if (progress->reported && fraction < progress->last + 1.0 / REPORTS && !finished &&
+        !(fraction > progress->last && now - progress->last_ms >= SMB__SIM_REPORT_MS))
         return false;
     progress->reported = true;
     progress->last = fraction;
+    progress->last_ms = now;
     return progress->fn(fraction, progress->user) != 0;
 }
 
@@ -69,12 +87,14 @@ static double fraction_of(double from, double to, size_t done, size_t count)
 static smb_status run_here(size_t count, smb__sim_task_fn task, void *ctx,
                            smb__sim_progress *progress, double from, double to)
 {
-    size_t step = count / REPORTS ? count / REPORTS : 1;
+    bool watching = progress && progress->fn;
     for (size_t c = 0; c < count; c++) {
         smb_status st = task(ctx, 0, c);
         if (st != SMB_OK)
             return record(st);
-        if ((c + 1) % step == 0 && c + 1 < count &&
+        /* smb__sim_report() decides whether a hundredth or the interval
+         * has passed; asking after each task costs a clock reading. */
+        if (watching && c + 1 < count &&
             smb__sim_report(progress, fraction_of(from, to, c + 1, count)))
             return smb__fail(SMB_ECANCELED, "simulation: canceled by the progress callback");
     }
@@ -129,15 +149,29 @@ static void *work(void *arg)
     return NULL;
 }
 
-/* Wait for the workers, reporting progress as tasks complete. True when
- * the callback asked to cancel. */
+/* `ms` from now on the monotonic clock, as pthread_cond_timedwait() takes
+ * it (the condition variable is made with that clock). */
+static struct timespec deadline_in(double ms)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    long long ns = (long long)ts.tv_nsec + (long long)(ms * 1e6);
+    ts.tv_sec += (time_t)(ns / 1000000000);
+    ts.tv_nsec = (long)(ns % 1000000000);
+    return ts;
+}
+
+/* Wait for the workers, reporting progress as tasks complete: workers
+ * signal each hundredth, and the coordinating thread also wakes up when
+ * the interval since the last report is over, to report the tasks done
+ * meanwhile. True when the callback asked to cancel. */
 static bool coordinate(pool *p, smb__sim_progress *progress, double from, double to)
 {
-    bool canceled = false;
+    bool canceled = false, watching = progress && progress->fn;
     size_t reported = 0;
     pthread_mutex_lock(&p->lock);
     while (p->running > 0) {
-        if (!canceled && p->done != reported && p->done < p->count && progress && progress->fn) {
+        if (watching && !canceled && p->done != reported && p->done < p->count) {
             reported = p->done;
             pthread_mutex_unlock(&p->lock);
             canceled = smb__sim_report(progress, fraction_of(from, to, reported, p->count));
@@ -146,7 +180,16 @@ static bool coordinate(pool *p, smb__sim_progress *progress, double from, double
             pthread_mutex_lock(&p->lock);
             continue;
         }
-        pthread_cond_wait(&p->changed, &p->lock);
+        if (!watching || canceled) {
+            pthread_cond_wait(&p->changed, &p->lock);
+            continue;
+        }
+        /* Until the interval is over; when it already is (nothing was done
+         * at the last look), look again a little later. */
+        double wait = progress->last_ms + SMB__SIM_REPORT_MS - now_ms();
+        struct timespec until = deadline_in(wait > RECHECK_MS ? wait : RECHECK_MS);
+        /* Timed out or woken: either way, look again. */
+        pthread_cond_timedwait(&p->changed, &p->lock, &until);
     }
     pthread_mutex_unlock(&p->lock);
     return canceled;
@@ -161,7 +204,14 @@ static smb_status run_pool(unsigned workers, size_t count, smb__sim_task_fn task
     atomic_init(&p.stop, false);
     if (pthread_mutex_init(&p.lock, NULL) != 0)
         return smb__fail(SMB_EIO, "simulation: a lock could not be made");
-    if (pthread_cond_init(&p.changed, NULL) != 0) {
+    pthread_condattr_t attr;
+    bool made = pthread_condattr_init(&attr) == 0;
+    if (made) {
+        made = pthread_condattr_setclock(&attr, CLOCK_MONOTONIC) == 0 &&
+               pthread_cond_init(&p.changed, &attr) == 0;
+        pthread_condattr_destroy(&attr);
+    }
+    if (!made) {
         pthread_mutex_destroy(&p.lock);
         return smb__fail(SMB_EIO, "simulation: a condition variable could not be made");
     }

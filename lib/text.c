@@ -53,6 +53,20 @@ size_t smb__utf8_cut(const char *s, size_t n)
     return n - (i - 1) < need ? i - 1 : n;
 }
 
+void smb__utf8_scrub(char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        if (c >= 0x80 && (len > n - i || !smb__utf8_valid(s + i, len))) {
+            s[i++] = '?';
+            continue;
+        }
+        i += len;
+    }
+}
+
 smb_status smb__check_text(const char *field, const char *s, bool allow_empty)
 {
     if (!s)

@@ -178,8 +178,10 @@ static int simulate(sim_run *r, const sim_args *a)
     return st == SMB_OK ? CLI_EXIT_OK : cli_library_error(st);
 }
 
-/* The report as text, in a new buffer. */
-static int render(const sim_run *r, const sim_args *a, char **out, size_t *length)
+/* The report as text, in a new buffer; its tables fit the terminal, or
+ * COLUMNS (else 80) in a file. */
+static int render(const sim_run *r, const sim_args *a, const cli_ctx *ctx, char **out,
+                  size_t *length)
 {
     sim_report report = {a, smb_sim_model_config(r->model), r->result, r->ids, r->id_count,
                          r->from};
@@ -209,12 +211,15 @@ static int render(const sim_run *r, const sim_args *a, char **out, size_t *lengt
     }
     {
         FILE *f = open_memstream(out, length);
+        cli_ctx text_ctx = *ctx;
         int failed;
+        if (!cli_is_stdout(a->output))
+            cli_ctx_for_file(&text_ctx);
         if (!f) {
             cli_error("out of memory");
             return CLI_EXIT_IO;
         }
-        sim_text(f, &report);
+        sim_text(f, &report, &text_ctx);
         failed = ferror(f);
         if (fclose(f) != 0 || failed) {
             free(*out);
@@ -225,11 +230,11 @@ static int render(const sim_run *r, const sim_args *a, char **out, size_t *lengt
     return CLI_EXIT_OK;
 }
 
-static int output(const sim_run *r, const sim_args *a)
+static int output(const sim_run *r, const sim_args *a, const cli_ctx *ctx)
 {
     char *text = NULL;
     size_t length = 0;
-    int rc = render(r, a, &text, &length);
+    int rc = render(r, a, ctx, &text, &length);
 
     if (rc != CLI_EXIT_OK)
         return rc;
@@ -246,7 +251,6 @@ int cmd_simulate(int argc, char **argv, const cli_ctx *ctx)
     smb_document *doc = NULL;
     int rc = sim_args_parse(argc, argv, &a);
 
-    (void)ctx; /* the report is plain text: it may go to a file */
     memset(&r, 0, sizeof r);
     if (rc < 0)
         rc = CLI_EXIT_OK; /* --help */
@@ -257,7 +261,7 @@ int cmd_simulate(int argc, char **argv, const cli_ctx *ctx)
         if (rc == CLI_EXIT_OK)
             rc = simulate(&r, &a);
         if (rc == CLI_EXIT_OK)
-            rc = output(&r, &a);
+            rc = output(&r, &a, ctx);
         /* "Threshold exceeded when asked": the report is out, then the
          * status says so. */
         if (rc == CLI_EXIT_OK && a.fail_above_text &&

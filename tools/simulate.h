@@ -71,23 +71,26 @@ typedef struct sim_report {
 } sim_report;
 
 /* The readable summary: statistics of both sides, the threats that weigh
- * most in the tail, the inputs the loss is most sensitive to, the tornado. */
-void sim_text(FILE *out, const sim_report *r);
+ * most in the tail, the inputs the loss is most sensitive to, the tornado;
+ * tables and prose fit ctx->columns. */
+void sim_text(FILE *out, const sim_report *r, const cli_ctx *ctx);
 /* The object of docs/cli-json.md, or NULL when out of memory. */
 struct json_t *sim_json(const sim_report *r);
 
-/* A progress bar on standard error, for terminals. */
+/* A progress bar on standard error, for terminals (simulate_progress.c). */
 typedef struct sim_progress {
     int enabled;   /* draw at all */
+    int dumb;      /* TERM=dumb: a growing line of percentages, no escapes */
     int drawn;     /* something is on the line */
     int last_step; /* the last step drawn, -1 before the first */
 } sim_progress;
 
-/* Enabled when standard error is a terminal and `quiet` is 0. */
+/* Enabled when standard error is a terminal and `quiet` is 0; plain
+ * (no carriage return, no escape) when TERM is dumb. */
 void sim_progress_init(sim_progress *p, int quiet);
 /* The library's callback (smb_sim_progress_fn); `user` is a sim_progress. */
 int sim_progress_update(double fraction, void *user);
-/* Clear the bar's line. */
+/* Clear the bar's line, or end the plain one. */
 void sim_progress_done(sim_progress *p);
 
 #endif /* SMBSTRAT_CLI_SIMULATE_H */

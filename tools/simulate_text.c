@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* The text report of smbstrat simulate: aligned tables of what the
- * library computed. Nothing here is a statistic of its own; rows are only
+/* The text report of smbstrat simulate: tables of what the library
+ * computed, fitted to the terminal's width (cli_table_print), and prose
+ * wrapped to it. Nothing here is a statistic of its own; rows are only
  * chosen and ordered for reading. */
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,8 @@ typedef struct stat_row {
     char loss[CLI_NUMBER_BUF];
     char upside[CLI_NUMBER_BUF];
 } stat_row;
+
+enum { STAT_ROWS = 5 + SMB_SIM_MAX_PERCENTILES + 3 };
 
 static size_t stat_rows(const sim_report *r, stat_row *rows)
 {
@@ -103,75 +106,103 @@ static size_t stat_rows(const sim_report *r, stat_row *rows)
     return n;
 }
 
-static size_t max_size(size_t a, size_t b)
+static void fill_stat(const void *data, size_t row, cli_cell *cells,
+                      char (*scratch)[CLI_CELL_BUF])
 {
-    return a > b ? a : b;
+    const stat_row *s = (const stat_row *)data + row;
+
+    (void)scratch;
+    cells[0].text = s->label;
+    cells[1].text = s->loss;
+    cells[2].text = s->upside;
 }
 
-static void print_stats(FILE *out, const sim_report *r)
+static void print_stats(FILE *out, const sim_report *r, const cli_ctx *ctx)
 {
-    stat_row rows[5 + SMB_SIM_MAX_PERCENTILES + 3];
-    size_t n = stat_rows(r, rows), wl = 0, wv = strlen("UPSIDE");
+    static const cli_column columns[] = {
+        {"", 0, CLI_FIT_KEEP, 0},
+        {"LOSS", 1, CLI_FIT_KEEP, 0},
+        {"UPSIDE", 1, CLI_FIT_KEEP, 0},
+    };
+    stat_row rows[STAT_ROWS];
+    cli_table table = {columns, 3, stat_rows(r, rows), fill_stat, rows};
 
-    for (size_t i = 0; i < n; i++) {
-        wl = max_size(wl, strlen(rows[i].label));
-        wv = max_size(wv, max_size(strlen(rows[i].loss), strlen(rows[i].upside)));
-    }
-    fprintf(out, "%-*s  %*s  %*s\n", (int)wl, "", (int)wv, "LOSS", (int)wv, "UPSIDE");
-    for (size_t i = 0; i < n; i++) {
-        fprintf(out, "%-*s  %*s", (int)wl, rows[i].label, (int)wv, rows[i].loss);
-        if (rows[i].upside[0] != '\0')
-            fprintf(out, "  %*s", (int)wv, rows[i].upside);
-        fputc('\n', out);
-    }
+    cli_table_print(out, &table, ctx);
 }
 
-static void print_heading(FILE *out, const sim_report *r)
+/* The ids of the chosen responses after `lead`, separated by commas and
+ * wrapped between ids (ASCII, at most SMB_MAX_ID_LENGTH bytes each), since
+ * a long list would not fit cli_paragraph()'s buffer. */
+static void print_responses(FILE *out, const sim_report *r, const char *lead, size_t columns)
 {
-    const sim_args *a = r->args;
-    const smb_sim_result *res = r->result;
-    char trials[CLI_NUMBER_BUF];
-    int sources = 0;
+    size_t col = strlen(lead);
 
-    cli_put_text(out, a->path);
-    fprintf(out, ": %s trials, seed %llu, measure %s\n",
-            cli_amount(trials, (double)smb_sim_result_trials(res)),
-            (unsigned long long)smb_sim_result_seed(res),
-            smb_sim_measure_key(smb_sim_result_measure(res)));
-    fprintf(out, "Correlation of occurrences: rho %g", smb_sim_config_rho(r->config));
-    for (int s = 0; s < SMB_SOURCE_COUNT; s++) {
-        if (!smb_sim_config_has_source_rho(r->config, (smb_source)s))
-            continue;
-        fprintf(out, "%s%s %g", sources++ ? ", " : " (", smb_source_key((smb_source)s),
-                smb_sim_config_source_rho(r->config, (smb_source)s));
-    }
-    fputs(sources ? ")\n" : "\n", out);
-    if (r->responses_from != SIM_RESPONSES_NONE) {
-        fprintf(out, "Responses applied (%s): ",
-                r->responses_from == SIM_RESPONSES_PLAN ? "the portfolio of --plan"
-                                                        : "--responses");
-        if (r->response_count == 0)
-            fputs("none", out);
-        for (size_t i = 0; i < r->response_count; i++)
-            fprintf(out, "%s%s", i ? ", " : "", r->responses[i]);
-        fputc('\n', out);
+    fputs(lead, out);
+    if (r->response_count == 0)
+        fputs(" none", out);
+    for (size_t i = 0; i < r->response_count; i++) {
+        const char *id = r->responses[i];
+        size_t width = strlen(id) + (i + 1 < r->response_count ? 1 : 0); /* its comma */
+        if (col + 1 + width > columns && col > 0) {
+            fputc('\n', out);
+            col = 0;
+        } else {
+            fputc(' ', out);
+            col++;
+        }
+        fputs(id, out);
+        if (i + 1 < r->response_count)
+            fputc(',', out);
+        col += width;
     }
     fputc('\n', out);
 }
 
-static void print_footnote(FILE *out, const smb_sim_result *res)
+static void print_heading(FILE *out, const sim_report *r, const cli_ctx *ctx)
+{
+    const sim_args *a = r->args;
+    const smb_sim_result *res = r->result;
+    char trials[CLI_NUMBER_BUF], rho[256];
+    size_t used;
+    int sources = 0;
+
+    cli_paragraph(out, ctx, "%s: %s trials, seed %llu, measure %s", a->path,
+                  cli_amount(trials, (double)smb_sim_result_trials(res)),
+                  (unsigned long long)smb_sim_result_seed(res),
+                  smb_sim_measure_key(smb_sim_result_measure(res)));
+    used = (size_t)snprintf(rho, sizeof rho, "Correlation of occurrences: rho %g",
+                            smb_sim_config_rho(r->config));
+    for (int s = 0; s < SMB_SOURCE_COUNT && used < sizeof rho; s++) {
+        if (!smb_sim_config_has_source_rho(r->config, (smb_source)s))
+            continue;
+        used += (size_t)snprintf(rho + used, sizeof rho - used, "%s%s %g", sources++ ? ", " : " (",
+                                 smb_source_key((smb_source)s),
+                                 smb_sim_config_source_rho(r->config, (smb_source)s));
+    }
+    cli_paragraph(out, ctx, "%s%s", rho, sources ? ")" : "");
+    if (r->responses_from != SIM_RESPONSES_NONE)
+        print_responses(out, r,
+                        r->responses_from == SIM_RESPONSES_PLAN
+                            ? "Responses applied (the portfolio of --plan):"
+                            : "Responses applied (--responses):",
+                        ctx->columns);
+    fputc('\n', out);
+}
+
+static void print_footnote(FILE *out, const smb_sim_result *res, const cli_ctx *ctx)
 {
     char buf[CLI_NUMBER_BUF];
 
-    fprintf(out, "\nExpected loss from the scores (no chance involved): %s.\n",
-            in_unit(buf, smb_sim_result_expected(res), smb_sim_result_measure(res)));
+    fputc('\n', out);
+    cli_paragraph(out, ctx, "Expected loss from the scores (no chance involved): %s.",
+                  in_unit(buf, smb_sim_result_expected(res), smb_sim_result_measure(res)));
     if (smb_sim_result_exact(res))
-        fputs("Percentiles, value-at-risk and expected shortfall are exact.\n", out);
+        cli_paragraph(out, ctx, "Percentiles, value-at-risk and expected shortfall are exact.");
     else
-        fprintf(out,
-                "Percentiles, value-at-risk and expected shortfall come from a quantile\n"
-                "sketch: each within %g%% of the exact value (--no-totals).\n",
-                100.0 * smb_sim_result_accuracy(res));
+        cli_paragraph(out, ctx,
+                      "Percentiles, value-at-risk and expected shortfall come from a quantile "
+                      "sketch: each within %g%% of the exact value (--no-totals).",
+                      100.0 * smb_sim_result_accuracy(res));
 }
 
 /* Threats by contribution to the expected shortfall, largest first; ties
@@ -186,63 +217,98 @@ static int by_contribution(const void *pa, const void *pb)
     return a->index < b->index ? -1 : a->index > b->index;
 }
 
-static void more_rows(FILE *out, size_t shown, size_t total)
+static size_t shown(size_t total)
 {
-    if (total > shown)
-        fprintf(out, "(%zu more in --format json)\n", total - shown);
+    return total < TOP_ROWS ? total : TOP_ROWS;
 }
 
-static void print_contributions(FILE *out, const smb_sim_result *res)
+static void more_rows(FILE *out, size_t total)
 {
-    size_t n = smb_sim_result_scenario_count(res), threats = 0, w = strlen("THREAT");
+    if (total > TOP_ROWS)
+        fprintf(out, "(%zu more in --format json)\n", total - TOP_ROWS);
+}
+
+/* The rows of the contributions table: the threats in order, and the
+ * result's measure. */
+typedef struct contributions {
+    const smb_sim_scenario **threats;
+    smb_sim_measure measure;
+} contributions;
+
+static void fill_contribution(const void *data, size_t row, cli_cell *cells,
+                              char (*scratch)[CLI_CELL_BUF])
+{
+    const contributions *c = data;
+    const smb_sim_scenario *s = c->threats[row];
+
+    cells[0].text = s->id;
+    snprintf(scratch[1], CLI_CELL_BUF, "%.1f%%", 100.0 * s->occurrence_rate);
+    cells[1].text = scratch[1];
+    cells[2].text = in_unit(scratch[2], s->es_contribution, c->measure);
+}
+
+static void print_contributions(FILE *out, const smb_sim_result *res, const cli_ctx *ctx)
+{
+    static const cli_column columns[] = {
+        {"THREAT", 0, CLI_FIT_ELIDE, 0},
+        {"OCCURRED", 1, CLI_FIT_KEEP, 0},
+        {"CONTRIBUTION", 1, CLI_FIT_KEEP, 0},
+    };
+    size_t n = smb_sim_result_scenario_count(res), count = 0;
     const smb_sim_scenario **list = calloc(n ? n : 1, sizeof *list);
     char level[CLI_NUMBER_BUF];
-    smb_sim_measure m = smb_sim_result_measure(res);
 
     if (!list)
         return;
     for (size_t i = 0; i < n; i++) {
         const smb_sim_scenario *s = smb_sim_result_scenario_at(res, i);
         if (s->direction == SMB_DIRECTION_THREAT)
-            list[threats++] = s;
+            list[count++] = s;
     }
-    if (threats == 0) {
-        free(list);
-        return;
+    if (count > 0) {
+        contributions rows = {list, smb_sim_result_measure(res)};
+        cli_table table = {columns, 3, shown(count), fill_contribution, &rows};
+        qsort(list, count, sizeof *list, by_contribution);
+        fputc('\n', out);
+        cli_paragraph(out, ctx,
+                      "Threats that weigh most in the worst %s%% of trials (expected "
+                      "shortfall):",
+                      percent(level, 1.0 - smb_sim_result_level(res)));
+        cli_table_print(out, &table, ctx);
+        more_rows(out, count);
     }
-    qsort(list, threats, sizeof *list, by_contribution);
-    for (size_t i = 0; i < threats && i < TOP_ROWS; i++)
-        w = max_size(w, strlen(list[i]->id));
-    fprintf(out, "\nThreats that weigh most in the worst %s%% of trials (expected shortfall):\n",
-            percent(level, 1.0 - smb_sim_result_level(res)));
-    fprintf(out, "%-*s  %9s  %14s\n", (int)w, "THREAT", "OCCURRED", "CONTRIBUTION");
-    for (size_t i = 0; i < threats && i < TOP_ROWS; i++) {
-        char c[CLI_NUMBER_BUF];
-        fprintf(out, "%-*s  %8.1f%%  %14s\n", (int)w, list[i]->id,
-                100.0 * list[i]->occurrence_rate, in_unit(c, list[i]->es_contribution, m));
-    }
-    more_rows(out, threats < TOP_ROWS ? threats : TOP_ROWS, threats);
     free(list);
 }
 
-static void print_sensitivity(FILE *out, const smb_sim_result *res)
+static void fill_sensitivity(const void *data, size_t row, cli_cell *cells,
+                             char (*scratch)[CLI_CELL_BUF])
 {
-    size_t n = smb_sim_result_sensitivity_count(res), w = strlen("SCENARIO");
+    const smb_sim_sensitivity *s = smb_sim_result_sensitivity_at(data, row);
+
+    cells[0].text = s->id;
+    cells[1].text = smb_sim_input_kind_key(s->kind);
+    snprintf(scratch[2], CLI_CELL_BUF, "%.3f", s->spearman);
+    cells[2].text = scratch[2];
+}
+
+static void print_sensitivity(FILE *out, const smb_sim_result *res, const cli_ctx *ctx)
+{
+    static const cli_column columns[] = {
+        {"SCENARIO", 0, CLI_FIT_ELIDE, 0},
+        {"INPUT", 0, CLI_FIT_KEEP, 0},
+        {"RHO", 1, CLI_FIT_KEEP, 0},
+    };
+    size_t n = smb_sim_result_sensitivity_count(res);
+    cli_table table = {columns, 3, shown(n), fill_sensitivity, res};
     char trials[CLI_NUMBER_BUF];
 
     if (n == 0)
         return;
-    for (size_t i = 0; i < n && i < TOP_ROWS; i++)
-        w = max_size(w, strlen(smb_sim_result_sensitivity_at(res, i)->id));
-    fprintf(out, "\nInputs the loss is most sensitive to (Spearman's rho, %s trials):\n",
-            cli_amount(trials, (double)smb_sim_result_sensitivity_trials(res)));
-    fprintf(out, "%-*s  %-10s  %6s\n", (int)w, "SCENARIO", "INPUT", "RHO");
-    for (size_t i = 0; i < n && i < TOP_ROWS; i++) {
-        const smb_sim_sensitivity *s = smb_sim_result_sensitivity_at(res, i);
-        fprintf(out, "%-*s  %-10s  %6.3f\n", (int)w, s->id, smb_sim_input_kind_key(s->kind),
-                s->spearman);
-    }
-    more_rows(out, n < TOP_ROWS ? n : TOP_ROWS, n);
+    fputc('\n', out);
+    cli_paragraph(out, ctx, "Inputs the loss is most sensitive to (Spearman's rho, %s trials):",
+                  cli_amount(trials, (double)smb_sim_result_sensitivity_trials(res)));
+    cli_table_print(out, &table, ctx);
+    more_rows(out, n);
 }
 
 /* An input's value: a money amount, else a plain number. */
@@ -254,39 +320,53 @@ static const char *input_value(char buf[CLI_NUMBER_BUF], double value, smb_sim_i
     return buf;
 }
 
-static void print_tornado(FILE *out, const smb_sim_result *res)
+static void fill_swing(const void *data, size_t row, cli_cell *cells,
+                       char (*scratch)[CLI_CELL_BUF])
 {
-    size_t n = smb_sim_result_swing_count(res), w = strlen("SCENARIO");
-    smb_sim_measure m = smb_sim_result_measure(res);
+    const smb_sim_swing *s = smb_sim_result_swing_at(data, row);
+    smb_sim_measure m = smb_sim_result_measure(data);
+    char lo[CLI_NUMBER_BUF], hi[CLI_NUMBER_BUF];
+
+    cells[0].text = s->id;
+    cells[1].text = smb_sim_input_kind_key(s->kind);
+    snprintf(scratch[2], CLI_CELL_BUF, "%s to %s", input_value(lo, s->low_input, s->kind),
+             input_value(hi, s->high_input, s->kind));
+    cells[2].text = scratch[2];
+    cells[3].text = in_unit(scratch[3], s->low, m);
+    cells[4].text = in_unit(scratch[4], s->high, m);
+    cells[5].text = in_unit(scratch[5], s->swing, m);
+}
+
+static void print_tornado(FILE *out, const smb_sim_result *res, const cli_ctx *ctx)
+{
+    static const cli_column columns[] = {
+        {"SCENARIO", 0, CLI_FIT_ELIDE, 0},
+        {"INPUT", 0, CLI_FIT_KEEP, 0},
+        {"RANGE", 1, CLI_FIT_KEEP, 0},
+        {"LOW", 1, CLI_FIT_KEEP, 0},
+        {"HIGH", 1, CLI_FIT_KEEP, 0},
+        {"SWING", 1, CLI_FIT_KEEP, 0},
+    };
+    size_t n = smb_sim_result_swing_count(res);
+    cli_table table = {columns, 6, shown(n), fill_swing, res};
     char centre[CLI_NUMBER_BUF];
 
     if (n == 0)
         return;
-    for (size_t i = 0; i < n && i < TOP_ROWS; i++)
-        w = max_size(w, strlen(smb_sim_result_swing_at(res, i)->id));
-    fprintf(out, "\nTornado: the expected loss (%s) with one input at each end of its range:\n",
-            in_unit(centre, smb_sim_result_expected(res), m));
-    fprintf(out, "%-*s  %-10s  %21s  %12s  %12s  %12s\n", (int)w, "SCENARIO", "INPUT", "RANGE",
-            "LOW", "HIGH", "SWING");
-    for (size_t i = 0; i < n && i < TOP_ROWS; i++) {
-        const smb_sim_swing *s = smb_sim_result_swing_at(res, i);
-        char lo_in[CLI_NUMBER_BUF], hi_in[CLI_NUMBER_BUF], range[2 * CLI_NUMBER_BUF + 4];
-        char lo[CLI_NUMBER_BUF], hi[CLI_NUMBER_BUF], sw[CLI_NUMBER_BUF];
-        snprintf(range, sizeof range, "%s to %s", input_value(lo_in, s->low_input, s->kind),
-                 input_value(hi_in, s->high_input, s->kind));
-        fprintf(out, "%-*s  %-10s  %21s  %12s  %12s  %12s\n", (int)w, s->id,
-                smb_sim_input_kind_key(s->kind), range, in_unit(lo, s->low, m),
-                in_unit(hi, s->high, m), in_unit(sw, s->swing, m));
-    }
-    more_rows(out, n < TOP_ROWS ? n : TOP_ROWS, n);
+    fputc('\n', out);
+    cli_paragraph(out, ctx,
+                  "Tornado: the expected loss (%s) with one input at each end of its range:",
+                  in_unit(centre, smb_sim_result_expected(res), smb_sim_result_measure(res)));
+    cli_table_print(out, &table, ctx);
+    more_rows(out, n);
 }
 
-void sim_text(FILE *out, const sim_report *r)
+void sim_text(FILE *out, const sim_report *r, const cli_ctx *ctx)
 {
-    print_heading(out, r);
-    print_stats(out, r);
-    print_footnote(out, r->result);
-    print_contributions(out, r->result);
-    print_sensitivity(out, r->result);
-    print_tornado(out, r->result);
+    print_heading(out, r, ctx);
+    print_stats(out, r, ctx);
+    print_footnote(out, r->result, ctx);
+    print_contributions(out, r->result, ctx);
+    print_sensitivity(out, r->result, ctx);
+    print_tornado(out, r->result, ctx);
 }

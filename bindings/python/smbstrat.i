@@ -66,6 +66,8 @@ out-parameters return the pair `[status, value]`."
 %thread smb_sim_part_merge;
 %thread smb_sim_part_load;
 %thread smb_sim_finish;
+%thread smb_report_render;
+%thread smb_report_save;
 
 %{
 #include <string.h>
@@ -1007,5 +1009,6 @@ static PyObject *smbpy_sim_totals(const smb_sim_result *result, smb_sim_side sid
 %include "smbstrat/render.h"
 %include "stdint.i"
 %include "smbstrat/simulate.h"
+%include "smbstrat/report.h"
 
 %mutable;

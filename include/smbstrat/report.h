@@ -56,6 +56,22 @@ extern "C" {
 SMB_API smb_status smb_report_render(const smb_document *doc, const smb_sim_result *simulation,
                                      smb_format format, char **out, size_t *length);
 
+/**
+ * @brief Render the report and write it over a file, atomically, as
+ *        smb_document_save_file() saves a document: a reader or a crash
+ *        sees the previous file or the whole new report, never a mixture,
+ *        and the new file keeps the permissions of the one it replaces.
+ * @param doc        the document
+ * @param simulation as for smb_report_render(); may be NULL
+ * @param format     ::SMB_FORMAT_HTML or ::SMB_FORMAT_MARKDOWN
+ * @param path       the file to write
+ * @return as smb_report_render(), and ::SMB_EINVAL for a NULL @p path,
+ *         ::SMB_EIO when the file cannot be written (the message names the
+ *         file and the step that failed; the previous file is intact).
+ */
+SMB_API smb_status smb_report_save(const smb_document *doc, const smb_sim_result *simulation,
+                                   smb_format format, const char *path);
+
 #ifdef __cplusplus
 }
 #endif

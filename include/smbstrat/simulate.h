@@ -269,7 +269,9 @@ SMB_API uint64_t smb_sim_model_fingerprint(const smb_sim_model *model);
 /**
  * @brief Progress of a run: called on the calling thread only, with the
  *        fraction of the range done (non-decreasing, ending with 1 on
- *        success). Return 0 to go on, non-zero to cancel.
+ *        success), at each hundredth of the work and at least every 50 ms
+ *        while it moves. Return 0 to go on, non-zero to cancel: the run
+ *        stops before its next chunk of trials.
  */
 typedef int (*smb_sim_progress_fn)(double fraction, void *user);
 

@@ -8,6 +8,7 @@
 #define SMB_TEST_HARNESS_H
 
 #include <check.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "smbstrat/smbstrat.h"
@@ -82,6 +83,11 @@ long th_alloc_live(void);
 char *th_read_data(const char *name, size_t *length);
 /* The absolute path of tests/data/<name> in a static buffer. */
 const char *th_data_path(const char *name);
+
+/* Whether s is strict UTF-8, checked independently of the library's own
+ * check: no overlongs, no surrogates, nothing past U+10FFFF, nothing cut
+ * short. */
+bool th_utf8_valid(const char *s);
 
 /* Run one suite with Check and return the process exit status. */
 int th_run_suite(Suite *suite);

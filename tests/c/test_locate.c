@@ -16,48 +16,12 @@
 
 #include "harness.h"
 
-/* Strict UTF-8, written independently of the library's own check: no
- * overlongs, no surrogates, nothing past U+10FFFF, nothing cut short. */
-static bool strict_utf8(const char *s)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    size_t n = strlen(s), i = 0;
-    while (i < n) {
-        unsigned c = p[i], cp, min;
-        size_t extra;
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        if (c >= 0xC2 && c <= 0xDF) {
-            extra = 1, cp = c & 0x1F, min = 0x80;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            extra = 2, cp = c & 0x0F, min = 0x800;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            extra = 3, cp = c & 0x07, min = 0x10000;
-        } else {
-            return false;
-        }
-        if (n - i <= extra)
-            return false;
-        for (size_t k = 1; k <= extra; k++) {
-            if ((p[i + k] & 0xC0) != 0x80)
-                return false;
-            cp = (cp << 6) | (p[i + k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
-        i += extra + 1;
-    }
-    return true;
-}
-
 static void assert_error_is_utf8(void)
 {
     const smb_error *e = smb_last_error_info();
-    ck_assert_msg(strict_utf8(e->message), "message is not valid UTF-8: %s", e->message);
-    ck_assert(!e->path || strict_utf8(e->path));
-    ck_assert(!e->file || strict_utf8(e->file));
+    ck_assert_msg(th_utf8_valid(e->message), "message is not valid UTF-8: %s", e->message);
+    ck_assert(!e->path || th_utf8_valid(e->path));
+    ck_assert(!e->file || th_utf8_valid(e->file));
 }
 
 /* ---- located errors -------------------------------------------------------- */

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "harness.h"
 
@@ -657,6 +658,53 @@ START_TEST(bad_arguments_are_refused_and_change_nothing)
 }
 END_TEST
 
+/* Saving writes exactly what rendering returns, replaces an older file
+ * whole, and leaves it intact when the report or the file fails. */
+START_TEST(save_writes_the_rendered_report_atomically)
+{
+    smb_document *doc = load_data("report_small.json");
+    char dir[] = "/tmp/smb-report-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char path[64], missing[96];
+    snprintf(path, sizeof path, "%s/report.md", dir);
+    snprintf(missing, sizeof missing, "%s/no-such-dir/report.md", dir);
+
+    FILE *old = fopen(path, "w");
+    ck_assert_ptr_nonnull(old);
+    fputs("previous report\n", old);
+    fclose(old);
+
+    TH_ASSERT_FAILS(smb_report_save(doc, NULL, SMB_FORMAT_SVG, path), SMB_EINVAL,
+                    "format svg: a report is html or markdown");
+    TH_ASSERT_FAILS(smb_report_save(doc, NULL, SMB_FORMAT_MARKDOWN, NULL), SMB_EINVAL,
+                    "smb_report_save: path must not be NULL");
+    FILE *f = fopen(path, "r");
+    char kept[64] = {0};
+    ck_assert_ptr_nonnull(fgets(kept, sizeof kept, f));
+    fclose(f);
+    ck_assert_str_eq(kept, "previous report\n");
+
+    ck_assert_int_eq(smb_report_save(doc, NULL, SMB_FORMAT_MARKDOWN, missing), SMB_EIO);
+    ck_assert_ptr_nonnull(strstr(smb_last_error(), "no-such-dir/report.md"));
+
+    TH_OK(smb_report_save(doc, NULL, SMB_FORMAT_MARKDOWN, path));
+    char *expected = report(doc, NULL, SMB_FORMAT_MARKDOWN);
+    f = fopen(path, "rb");
+    ck_assert_ptr_nonnull(f);
+    size_t want = strlen(expected);
+    char *written = malloc(want + 2);
+    size_t got = fread(written, 1, want + 1, f);
+    fclose(f);
+    ck_assert_uint_eq(got, want);
+    ck_assert_int_eq(memcmp(written, expected, want), 0);
+    free(written);
+    smb_free(expected);
+    remove(path);
+    rmdir(dir);
+    smb_document_free(doc);
+}
+END_TEST
+
 /* A response without a value on a criterion of the document's own cannot
  * be ranked: the report fails as the ranking does. */
 START_TEST(a_document_that_cannot_be_ranked_fails_whole)
@@ -757,6 +805,7 @@ static Suite *suite(void)
 
     TCase *args = tcase_create("arguments");
     tcase_add_test(args, bad_arguments_are_refused_and_change_nothing);
+    tcase_add_test(args, save_writes_the_rendered_report_atomically);
     tcase_add_test(args, a_document_that_cannot_be_ranked_fails_whole);
     tcase_add_test(args, allocation_failures_leak_nothing_and_change_nothing);
     tcase_set_timeout(args, 600);

@@ -4,8 +4,9 @@
  * threads and any split of the trials into adjacent parts merged in either
  * order; parts saved and loaded exactly, and refused when their bytes are
  * truncated or damaged; the quantile sketch within its bound of the exact
- * totals; progress, cancellation, every refusal and every allocation
- * failure leaving nothing changed and nothing leaked.
+ * totals; progress, cancellation (prompt even on the longest run), every
+ * refusal and every allocation failure leaving nothing changed and nothing
+ * leaked.
  */
 #include <math.h>
 #include <stdbool.h>
@@ -547,6 +548,60 @@ START_TEST(cancel_stops_and_returns_nothing)
 }
 END_TEST
 
+/* The first report after the work began: the callback cancels there. */
+typedef struct first_report {
+    int calls;
+    double fraction; /* the fraction of that report; 0 before it */
+} first_report;
+
+static int cancel_once_started(double fraction, void *user)
+{
+    first_report *log = user;
+    log->calls++;
+    if (fraction == 0.0)
+        return 0;
+    log->fraction = fraction;
+    return 1;
+}
+
+/* On the longest run there is, reports come every SMB__SIM_REPORT_MS of
+ * wall time as well as at each hundredth, so a cancel asked for at the
+ * first report after the start lands after a sliver of the trials, not
+ * after a hundredth of them (10^10 trials): the fraction it was asked at,
+ * times the trials requested, is what was done by then. */
+START_TEST(cancel_lands_long_before_a_hundredth)
+{
+    smb_scenarios *set = mixed_set();
+    /* Without totals: memory does not grow with the trials requested. */
+    smb_sim_model *m = model_of(set, 5, 0, 0.2);
+    for (unsigned threads = 1; threads <= 2; threads++) {
+        first_report log = {0, 0.0};
+        smb_sim_part *p = (smb_sim_part *)&p;
+        smb_sim_part *const sentinel = p;
+        TH_ASSERT_FAILS(smb_sim_run(m, 0, SMB_SIM_MAX_TRIALS, threads, cancel_once_started, &log,
+                                    &p),
+                        SMB_ECANCELED, "canceled by the progress callback");
+        ck_assert_ptr_eq(p, sentinel);
+        ck_assert_int_eq(log.calls, 2); /* the start (0), then the one that cancelled */
+        ck_assert(log.fraction > 0.0);
+        ck_assert_msg(log.fraction < 1e-3, "threads %u: canceled at %g of the trials", threads,
+                      log.fraction);
+
+        first_report whole = {0, 0.0};
+        smb_sim_result *r = (smb_sim_result *)&r;
+        smb_sim_result *const rsentinel = r;
+        TH_ASSERT_FAILS(smb_simulate(m, SMB_SIM_MAX_TRIALS, threads, cancel_once_started, &whole,
+                                     &r),
+                        SMB_ECANCELED, "canceled");
+        ck_assert_ptr_eq(r, rsentinel);
+        ck_assert_int_eq(whole.calls, 2);
+        ck_assert(whole.fraction > 0.0 && whole.fraction < 1e-3);
+    }
+    smb_sim_model_free(m);
+    smb_scenarios_free(set);
+}
+END_TEST
+
 /* ---- allocation failures -------------------------------------------------------- */
 
 START_TEST(allocation_failures_change_nothing)
@@ -636,6 +691,7 @@ int main(void)
     tcase_add_test(control, merges_refuse_what_does_not_fit);
     tcase_add_test(control, progress_rises_to_one);
     tcase_add_test(control, cancel_stops_and_returns_nothing);
+    tcase_add_test(control, cancel_lands_long_before_a_hundredth);
     tcase_add_test(control, allocation_failures_change_nothing);
     suite_add_tcase(s, control);
     return th_run_suite(s);

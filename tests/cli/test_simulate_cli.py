@@ -132,6 +132,76 @@ def test_text_report(two):
     assert text.index("\nb ") < text.index("\na ")
 
 
+def bakery_text(columns, *more):
+    proc = run("simulate", BAKERY, "--trials", "20000", "--seed", "1", *more, columns=columns)
+    assert proc.returncode == 0, err(proc)
+    return out(proc)
+
+
+def shows_id(line, id):
+    """Whether `line` starts with `id`, whole or elided ("flour-butter-s…")."""
+    if line.startswith(id + " "):
+        return True
+    head = line.split(" ", 1)[0]
+    return head.endswith("\u2026") and len(head) >= 8 and id.startswith(head[:-1])
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+def test_text_report_fits_the_width(columns):
+    text = bakery_text(columns, "--plan")
+    lines = text.splitlines()
+    for line in lines:
+        assert len(line) <= columns, line
+    # Nothing lost but the end of a long id: the tornado's rows, in the
+    # JSON report's order, with their figures (severity: two decimals, so
+    # within half a hundredth of the JSON's).
+    tornado = simulate_json(BAKERY, "--trials", "20000", "--seed", "1", "--plan")["tornado"]
+    start = lines.index(next(l for l in lines if l.startswith("SCENARIO ") and "SWING" in l))
+    rows = lines[start + 1:start + 1 + min(10, len(tornado))]
+    for row, bar in zip(rows, tornado):
+        assert shows_id(row, bar["id"]), (row, bar["id"])
+        shown = [float(cell) for cell in row.split()[-3:]]
+        assert shown == pytest.approx([bar["low"], bar["high"], bar["swing"]], abs=0.0051), row
+    prose = " ".join(line.strip() for line in lines)
+    for sentence in ("Tornado: the expected loss (3.59) with one input at each end of its range:",
+                     "Threats that weigh most in the worst 5% of trials (expected shortfall):",
+                     "Responses applied (the portfolio of --plan): online-shop,"):
+        assert sentence in prose
+
+
+def test_the_tornado_no_longer_overflows_80_columns():
+    # Fixed-width columns made the tornado 95 columns wide; fitted, the
+    # bakery's fits 80 without eliding an id.
+    lines = bakery_text(80).splitlines()
+    start = next(i for i, l in enumerate(lines) if l.startswith("Tornado:"))
+    table = lines[start + 1:]
+    assert table[0].split() == ["SCENARIO", "INPUT", "RANGE", "LOW", "HIGH", "SWING"]
+    assert max(len(line) for line in table) <= 80
+    assert "\u2026" not in "\n".join(table)
+    assert table[1].split()[:5] == ["minimum-wage", "impact", "2", "to", "4"]
+
+
+def test_money_tables_narrow_to_records_rather_than_overflow():
+    text = bakery_text(40, "--measure", "money")
+    assert max(len(line) for line in text.splitlines()) <= 40
+    # At 40 columns the tornado's six columns become "HEADING value" records.
+    assert "  RANGE 15,000 to 40,000  LOW " in text
+
+
+@pytest.mark.parametrize("columns, width", [(None, 80), (60, 60)])
+def test_a_text_file_fits_columns_or_80(tmp_path, columns, width):
+    # A name longer than a line is cut across lines, not left to overflow.
+    long = write_json(tmp_path / ("a-rather-long-document-name-" * 3 + "two.json"), TWO)
+    target = tmp_path / "report.txt"
+    proc = run("simulate", long, "--trials", "1000", "-o", target, columns=columns)
+    assert proc.returncode == 0 and out(proc) == ""
+    lines = target.read_text().splitlines()
+    assert max(len(line) for line in lines) <= width
+    assert f"{long}:" in "".join(lines)
+    assert "1,000 trials, seed 0, measure severity" in " ".join(lines)
+    assert "LOSS  UPSIDE" in target.read_text()
+
+
 def test_plan_and_responses_apply_the_responses():
     planned = simulate_json(BAKERY, "--trials", "2000", "--plan")
     assert planned["responses_from"] == "plan" and planned["responses"]
@@ -165,11 +235,11 @@ def test_output_file(two, tmp_path):
     assert "cannot write" in one_error_line(missing)
 
 
-def run_with_stderr_on_terminal(*args):
-    """Run with stderr on a pseudo-terminal; returns (status, stdout, what
-    the terminal received)."""
+def run_with_stderr_on_terminal(*args, term="xterm"):
+    """Run with stderr on a pseudo-terminal of type `term`; returns (status,
+    stdout, what the terminal received)."""
     master, slave = pty.openpty()
-    env = dict(os.environ, NO_COLOR="1")
+    env = dict(os.environ, NO_COLOR="1", TERM=term)
     try:
         proc = subprocess.run([CLI] + [str(a) for a in args], stdout=subprocess.PIPE,
                               stderr=slave, env=env, timeout=120, check=False)
@@ -200,6 +270,22 @@ def test_progress_bar_only_on_a_terminal_and_never_when_piped(two):
     assert "simulating" not in stdout
     status, _, terminal = run_with_stderr_on_terminal("simulate", two, "--trials", "50000",
                                                       "--quiet")
+    assert status == 0 and terminal == ""
+
+
+def test_a_dumb_terminal_gets_one_growing_line_without_escapes(two):
+    status, stdout, terminal = run_with_stderr_on_terminal("simulate", two, "--trials", "200000",
+                                                           term="dumb")
+    assert status == 0 and "200,000" in stdout
+    # The terminal turns "\n" into "\r\n"; no other carriage return, no escape.
+    text = terminal.replace("\r\n", "\n")
+    assert "\r" not in text and "\033" not in text
+    assert text.startswith("simulating:") and text.endswith(" 100%\n")
+    assert text.count("\n") == 1
+    tenths = [int(word.rstrip("%")) for word in text.split()[1:]]
+    assert tenths == sorted(set(tenths)) and all(t % 10 == 0 for t in tenths), text
+    status, _, terminal = run_with_stderr_on_terminal("simulate", two, "--trials", "50000",
+                                                      "--quiet", term="dumb")
     assert status == 0 and terminal == ""
 
 

@@ -303,6 +303,36 @@ class Document:
                         sensitivity_trials=sensitivity_trials)
         return simulate_document(self, trials, threads, responses, progress, settings)
 
+    def report(self, format: str = "html",
+               simulation: "Optional[SimulationResult]" = None) -> str:
+        """The whole analysis as one report to share, rendered by the
+        library (docs/report.md): summary, canvas, five forces, resilience,
+        scenarios, block heat, simulation and recommended responses.
+
+        `format` is ``"html"`` (one self-contained page) or ``"markdown"``
+        (the same text and tables, without the pictures). `simulation` is a
+        result of :meth:`simulate` on this document's scenarios, or None,
+        which the simulation section then says.
+
+        Raises InvalidArgumentError (another format; a simulation of
+        scenarios this document lacks; a result rebuilt from a pickle,
+        which no longer holds the C result), NotFoundError (a response
+        that cannot be ranked), TypeError (a wrong type)."""
+        from .document_report import render_report
+
+        return render_report(self, format, simulation)
+
+    def save_report(self, path: _args.PathArg, format: Optional[str] = None,
+                    simulation: "Optional[SimulationResult]" = None) -> None:
+        """Write :meth:`report` to `path`, atomically as :meth:`save` does.
+        Without `format`, the suffix says it: ``.html`` or ``.htm`` for
+        HTML, ``.md`` or ``.markdown`` for Markdown (InvalidArgumentError
+        for another). Raises FileError when the file cannot be written,
+        and what :meth:`report` raises."""
+        from .document_report import save_report
+
+        save_report(self, path, format, simulation)
+
     def __reduce__(self) -> Tuple[Any, ...]:
         """Pickle as the document's JSON text."""
         return (Document.loads, (self.dumps(),))

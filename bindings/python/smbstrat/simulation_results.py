@@ -4,7 +4,8 @@
 Every statistic is the C library's (docs/methodology.md, "Monte Carlo
 simulation"); nothing here computes one. The per-trial totals are the
 exception to copying: :attr:`SimulationResult.totals` is a read-only numpy
-array over the C result's own memory, which it keeps alive."""
+array over the C result's own memory, which it keeps alive. The result also
+keeps the C result itself, for the calls that read it whole (the report)."""
 
 from __future__ import annotations
 
@@ -12,11 +13,11 @@ import html
 import math
 from dataclasses import dataclass, fields
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Dict, Mapping, Optional, Tuple
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, Mapping, Optional, Tuple
 
 from . import _display, _enums
 from . import core as _core
-from ._errors import NotFoundError
+from ._errors import InvalidArgumentError, NotFoundError
 from ._handles import OwnedHandle
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -202,6 +203,11 @@ class SimulationResult:
     ``mean``, ``std``, ``sem``, ``min``, ``max``, ``var``, ``es``,
     ``exceed_prob`` and ``percentiles`` are the loss side's.
     ``result["online-giant"]`` is one scenario's record.
+
+    A result made by :meth:`Document.simulate` or
+    :meth:`SimulationModel.finish` also holds the C result it was copied
+    from, which :meth:`Document.report` reads; one rebuilt from a pickle
+    holds the figures only.
     """
 
     trials: int
@@ -221,6 +227,20 @@ class SimulationResult:
     tornado: Tuple[InputSwing, ...]
     totals: "Optional[Totals]"
     upside_totals: "Optional[Totals]"
+
+    # The C result behind the figures (not a field: it is neither compared
+    # nor pickled); None on the class, set on each result by result_of().
+    _owner: ClassVar[Optional[OwnedHandle]] = None
+
+    def _c_result(self) -> OwnedHandle:
+        """The handle of the C result, for a call that reads it whole;
+        InvalidArgumentError for a result that has none."""
+        if self._owner is None:
+            raise InvalidArgumentError(
+                "simulation: this SimulationResult holds the figures only (it was rebuilt "
+                "from a pickle or made by hand); use one returned by Document.simulate() "
+                "or SimulationModel.finish() in this process")
+        return self._owner
 
     # -- the loss side's figures ---------------------------------------------
 
@@ -387,7 +407,7 @@ def result_of(ptr: Any) -> SimulationResult:
         tornado.append(InputSwing(id=s.id, index=s.index, kind=_enums.sim_input_kind_key(s.kind),
                                   low_input=s.low_input, high_input=s.high_input, low=s.low,
                                   high=s.high, swing=s.swing))
-    return SimulationResult(
+    result = SimulationResult(
         trials=_core.smb_sim_result_trials(ptr),
         first=_core.smb_sim_result_first(ptr),
         seed=_core.smb_sim_result_seed(ptr),
@@ -406,3 +426,5 @@ def result_of(ptr: Any) -> SimulationResult:
         totals=_totals(owner, _core.SMB_SIM_LOSS),
         upside_totals=_totals(owner, _core.SMB_SIM_UPSIDE),
     )
+    object.__setattr__(result, "_owner", owner)  # frozen: set once, here
+    return result
