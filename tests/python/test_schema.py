@@ -89,6 +89,7 @@ NOT_JSON = {
     "broken_utf8.json": "not UTF-8",
     "broken_empty.json": "not JSON",
     "broken_bom.json": "a byte-order mark",
+    "broken_escape_non_ascii.json": "not JSON (\\é is no escape)",
 }
 SCHEMA_BLIND = {
     "broken_duplicate_key.json": "member names are unique once parsed",
